@@ -1,7 +1,45 @@
 /**
- * The AE-DDSP scheduler law.
+ * The adaptive scheduler law of AE-DDSP: learning rate α, momentum μ and dither σ set
+ * online from scalar loss/reward feedback, for any optimiser. Zero runtime dependencies;
+ * the tfjs adapter lives in the `@ae-ddsp/scheduler/tfjs` subpath.
+ *
+ * @example
+ * ```ts
+ * import { AdaptiveScheduler, cosineEnvelope } from '@ae-ddsp/scheduler';
+ *
+ * const scheduler = new AdaptiveScheduler({
+ *   learningRate: 0.05,
+ *   envelope: cosineEnvelope({ steps: 300, warmupSteps: 10 }),
+ * });
+ * const { learningRate, momentum, dither } = scheduler.update({ loss: 0.42, reward: 0.7 });
+ * ```
  *
  * @packageDocumentation
+ * @module @ae-ddsp/scheduler
  */
-/** Placeholder to be replaced. */
-export const VERSION = '0.0.0';
+
+export type { SchedulerSnapshot, SchedulerState } from './adaptive-scheduler';
+export { AdaptiveScheduler, SCHEDULER_STATE_FORMAT } from './adaptive-scheduler';
+export { clip } from './clip';
+export type { CosineEnvelopeOptions } from './cosine-envelope';
+export { cosineEnvelope } from './cosine-envelope';
+export type { PlateauGatedDitherOptions } from './dither-law';
+export { DEFAULT_DITHER_LAW_OPTIONS, plateauGatedDither } from './dither-law';
+export type { FeedbackFilterOptions, FeedbackFilterState } from './feedback-filter';
+export { EMPTY_FILTER_STATE, filterFeedback } from './feedback-filter';
+export type { TrendVarianceLearningRateOptions } from './learning-rate-law';
+export { DEFAULT_LEARNING_RATE_LAW_OPTIONS, trendVarianceLearningRate } from './learning-rate-law';
+export type { RewardTrendMomentumOptions } from './momentum-law';
+export { DEFAULT_MOMENTUM_LAW_OPTIONS, rewardTrendMomentum } from './momentum-law';
+export type { SchedulerOptions } from './options';
+export { DEFAULT_SCHEDULER_OPTIONS, resolveSchedulerOptions } from './options';
+export type {
+  DitherLaw,
+  DivergenceEvent,
+  Feedback,
+  FeedbackSignals,
+  Hyperparameters,
+  LearningRateEnvelope,
+  LearningRateLaw,
+  MomentumLaw,
+} from './types';

@@ -1,0 +1,269 @@
+import { clip } from './clip';
+import { EMPTY_FILTER_STATE, type FeedbackFilterState, filterFeedback } from './feedback-filter';
+import { resolveSchedulerOptions, type SchedulerOptions } from './options';
+import type { Feedback, FeedbackSignals, Hyperparameters } from './types';
+
+/** Tag written into every serialized state, checked on restore. */
+export const SCHEDULER_STATE_FORMAT = 'ae-ddsp/scheduler@1';
+
+/** The complete, JSON-safe state of an {@link AdaptiveScheduler}: restoring it resumes bit-for-bit. */
+export interface SchedulerState {
+  /** Always {@link SCHEDULER_STATE_FORMAT}. */
+  readonly format: typeof SCHEDULER_STATE_FORMAT;
+  /** Updates consumed so far. */
+  readonly step: number;
+  /** Adaptive α (before any envelope), μ and σ. */
+  readonly hyperparameters: Hyperparameters;
+  /** What was last handed out (α includes the envelope). */
+  readonly applied: Hyperparameters;
+  /** Divergence events so far. */
+  readonly divergences: number;
+  /** The feedback filter's state. */
+  readonly filter: FeedbackFilterState;
+}
+
+/** A readable picture of the scheduler for logging: the hyperparameters and the filtered signals. */
+export interface SchedulerSnapshot extends Hyperparameters {
+  /** Updates consumed so far. */
+  readonly step: number;
+  /** α before the envelope; `learningRate` is this times `envelope`. */
+  readonly adaptiveLearningRate: number;
+  /** Envelope factor in effect (1 without an envelope). */
+  readonly envelope: number;
+  /** Divergence events so far. */
+  readonly divergences: number;
+  /** Signals of the last finite feedback, if any. */
+  readonly signals: FeedbackSignals | undefined;
+}
+
+/**
+ * The AE-DDSP scheduler law (seed sections 1, 3, 5, 8): from each step's loss (and optional
+ * reward) it sets the learning rate α, momentum μ and dither σ for the next step:
+ *
+ * α ← clip(α·f_α(Δℓ, v, Δr)), μ ← clip(μ + f_μ(Δℓ, v, Δr)), σ ← clip(σ·f_σ(plateau, v)).
+ *
+ * Works with any optimiser (it only does arithmetic on numbers). A NaN or ±Infinity loss or
+ * reward never enters the filters: it is counted as a divergence event and damps α.
+ *
+ * @example
+ * ```ts
+ * import { AdaptiveScheduler } from '@ae-ddsp/scheduler';
+ *
+ * const scheduler = new AdaptiveScheduler({ learningRate: 0.05 });
+ * for (let step = 0; step < 100; step++) {
+ *   const loss = evaluate(params);
+ *   const { learningRate, momentum } = scheduler.update({ loss });
+ *   // ...take one optimiser step with learningRate and momentum...
+ * }
+ * ```
+ */
+export class AdaptiveScheduler {
+  /** The resolved options (defaults merged in). */
+  readonly options: SchedulerOptions;
+  #base: Hyperparameters;
+  #adaptive: Hyperparameters;
+  #applied: Hyperparameters;
+  #step = 0;
+  #divergences = 0;
+  #filter: FeedbackFilterState = EMPTY_FILTER_STATE;
+  #signals: FeedbackSignals | undefined;
+
+  /** Creates a scheduler; throws a RangeError naming any invalid option. */
+  constructor(options: Partial<SchedulerOptions> = {}) {
+    this.options = resolveSchedulerOptions(options);
+    const { learningRate, momentum, dither } = this.options;
+    this.#base = Object.freeze({ learningRate, momentum, dither });
+    this.#adaptive = this.#base;
+    this.#applied = this.#withEnvelope(this.#base, 0);
+  }
+
+  /**
+   * Resumes a scheduler from {@link AdaptiveScheduler.toJSON} output (object or JSON text).
+   * Pass the same options (laws, bounds) the original was built with.
+   */
+  static restore(state: SchedulerState | string, options: Partial<SchedulerOptions> = {}): AdaptiveScheduler {
+    const scheduler = new AdaptiveScheduler(options);
+    const s = checkState(typeof state === 'string' ? parseState(state) : state, scheduler.options);
+    scheduler.#step = s.step;
+    scheduler.#divergences = s.divergences;
+    scheduler.#adaptive = Object.freeze({ ...s.hyperparameters });
+    scheduler.#applied = Object.freeze({ ...s.applied });
+    scheduler.#filter = { ...s.filter, recentLosses: [...s.filter.recentLosses] };
+    return scheduler;
+  }
+
+  /** The hyperparameters to use now: the last value {@link AdaptiveScheduler.update} returned. */
+  get hyperparameters(): Hyperparameters {
+    return this.#applied;
+  }
+
+  /** Number of updates consumed. */
+  get step(): number {
+    return this.#step;
+  }
+
+  /** Number of divergence events (non-finite loss or reward) seen. */
+  get divergences(): number {
+    return this.#divergences;
+  }
+
+  /**
+   * Feeds one step's loss (and optional reward) and returns the hyperparameters for the
+   * next optimiser step. A bare number is taken as the loss.
+   */
+  update(feedback: Feedback | number): Hyperparameters {
+    const { loss, reward } = typeof feedback === 'number' ? { loss: feedback, reward: undefined } : feedback;
+    if (typeof loss !== 'number')
+      throw new TypeError(`AdaptiveScheduler.update: loss must be a number, got ${typeof loss}`);
+    if (reward !== undefined && typeof reward !== 'number') {
+      throw new TypeError(
+        `AdaptiveScheduler.update: reward must be a number or undefined, got ${typeof reward}`,
+      );
+    }
+    const o = this.options;
+    const step = this.#step;
+    const badCause = !Number.isFinite(loss)
+      ? 'loss'
+      : reward !== undefined && !Number.isFinite(reward)
+        ? 'reward'
+        : null;
+
+    if (badCause) {
+      const [lo, hi] = o.learningRateBounds;
+      const a = this.#adaptive;
+      const learningRate = clip(
+        a.learningRate * o.divergenceDamping,
+        lo * this.#base.learningRate,
+        hi * this.#base.learningRate,
+        a.learningRate,
+      );
+      this.#adaptive = Object.freeze({ ...a, learningRate });
+      this.#divergences++;
+      o.onDivergence?.({
+        step,
+        cause: badCause,
+        value: badCause === 'loss' ? loss : (reward as number),
+        learningRate,
+      });
+    } else {
+      const filtered = filterFeedback(this.#filter, step, loss, reward, o);
+      this.#adaptive = this.#applyLaws(filtered.signals);
+      this.#filter = filtered.state;
+      this.#signals = filtered.signals;
+    }
+    this.#applied = this.#withEnvelope(this.#adaptive, step);
+    this.#step = step + 1;
+    return this.#applied;
+  }
+
+  /** A readable snapshot for logs and dashboards. */
+  snapshot(): SchedulerSnapshot {
+    return {
+      ...this.#applied,
+      step: this.#step,
+      adaptiveLearningRate: this.#adaptive.learningRate,
+      envelope: this.#envelopeAt(Math.max(0, this.#step - 1)),
+      divergences: this.#divergences,
+      signals: this.#signals,
+    };
+  }
+
+  /** The complete state as plain JSON-safe data (see {@link AdaptiveScheduler.restore}). */
+  toJSON(): SchedulerState {
+    return {
+      format: SCHEDULER_STATE_FORMAT,
+      step: this.#step,
+      hyperparameters: { ...this.#adaptive },
+      applied: { ...this.#applied },
+      divergences: this.#divergences,
+      filter: { ...this.#filter, recentLosses: [...this.#filter.recentLosses] },
+    };
+  }
+
+  #applyLaws(signals: FeedbackSignals): Hyperparameters {
+    const o = this.options;
+    const base = this.#base;
+    const current = this.#adaptive;
+    const fAlpha = o.learningRateLaw(signals, current, base);
+    const fMu = o.momentumLaw(signals, current, base);
+    const fSigma = o.ditherLaw(signals, current, base);
+    const [aLo, aHi] = o.learningRateBounds;
+    const [mLo, mHi] = o.momentumBounds;
+    const [sLo, sHi] = o.ditherBounds;
+    return Object.freeze({
+      learningRate: clip(
+        current.learningRate * fAlpha,
+        aLo * base.learningRate,
+        aHi * base.learningRate,
+        current.learningRate,
+      ),
+      momentum: clip(current.momentum + fMu, mLo, mHi, current.momentum),
+      dither: clip(current.dither * fSigma, sLo, sHi, current.dither),
+    });
+  }
+
+  #envelopeAt(step: number): number {
+    const envelope = this.options.envelope;
+    if (!envelope) return 1;
+    const factor = envelope(step);
+    if (!(Number.isFinite(factor) && factor >= 0)) {
+      throw new RangeError(`AdaptiveScheduler: envelope(${step}) must be a finite number ≥ 0, got ${factor}`);
+    }
+    return factor;
+  }
+
+  #withEnvelope(h: Hyperparameters, step: number): Hyperparameters {
+    return Object.freeze({ ...h, learningRate: h.learningRate * this.#envelopeAt(step) });
+  }
+}
+
+function parseState(text: string): SchedulerState {
+  try {
+    return JSON.parse(text) as SchedulerState;
+  } catch (error) {
+    throw new SyntaxError(`AdaptiveScheduler.restore: state is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+function checkState(s: SchedulerState, o: SchedulerOptions): SchedulerState {
+  const fail = (what: string): never => {
+    throw new TypeError(`AdaptiveScheduler.restore: ${what}`);
+  };
+  if (s === null || typeof s !== 'object') fail('state must be an object from toJSON()');
+  if (s.format !== SCHEDULER_STATE_FORMAT)
+    fail(`state.format must be "${SCHEDULER_STATE_FORMAT}", got ${JSON.stringify(s.format)}`);
+  const count = (x: unknown) => Number.isInteger(x) && (x as number) >= 0;
+  if (!count(s.step)) fail('state.step must be an integer ≥ 0');
+  if (!count(s.divergences)) fail('state.divergences must be an integer ≥ 0');
+  for (const key of ['hyperparameters', 'applied'] as const) {
+    const h = s[key];
+    if (!h || ![h.learningRate, h.momentum, h.dither].every(Number.isFinite)) {
+      fail(`state.${key} must hold finite learningRate, momentum and dither`);
+    }
+  }
+  const h = s.hyperparameters;
+  const inside = (x: number, [lo, hi]: readonly [number, number], scale = 1) =>
+    x >= lo * scale && x <= hi * scale;
+  if (
+    !inside(h.learningRate, o.learningRateBounds, o.learningRate) ||
+    !inside(h.momentum, o.momentumBounds) ||
+    !inside(h.dither, o.ditherBounds)
+  ) {
+    fail(
+      'state.hyperparameters lie outside the bounds of the given options (restore with the options the run used)',
+    );
+  }
+  const f = s.filter;
+  const maybe = (x: unknown) => x === null || Number.isFinite(x);
+  if (
+    !f ||
+    !count(f.samples) ||
+    !count(f.plateauSteps) ||
+    !Array.isArray(f.recentLosses) ||
+    !f.recentLosses.every(Number.isFinite) ||
+    ![f.filteredLoss, f.bestLoss, f.filteredReward, f.bestReward].every(maybe)
+  ) {
+    fail('state.filter is malformed');
+  }
+  return s;
+}

@@ -1,0 +1,134 @@
+import type { FeedbackSignals } from './types';
+
+/** Settings of the feedback filter (all unitless). */
+export interface FeedbackFilterOptions {
+  /** EMA coefficient β in [0, 1): ℓ̄_t = β·ℓ̄_{t−1} + (1−β)·ℓ_t. */
+  readonly emaBeta: number;
+  /** Window k (≥ 2) of raw losses whose variance is v_t. */
+  readonly varianceWindow: number;
+  /** Steps p of |Δℓ| within tolerance before a plateau is declared. */
+  readonly plateauPatience: number;
+  /** |Δℓ| ≤ plateauTolerance·lossScale counts as flat. */
+  readonly plateauTolerance: number;
+  /** Smallest loss/reward scale, so relative thresholds stay defined near zero. */
+  readonly scaleFloor: number;
+}
+
+/** The filter's complete state: plain numbers, JSON-safe, enough to resume bit-for-bit. */
+export interface FeedbackFilterState {
+  /** Finite feedbacks filtered so far. */
+  readonly samples: number;
+  /** ℓ̄_t, or null before the first sample. */
+  readonly filteredLoss: number | null;
+  /** Lowest ℓ̄ seen, or null before the first sample. */
+  readonly bestLoss: number | null;
+  /** The last `varianceWindow` raw losses, oldest first. */
+  readonly recentLosses: readonly number[];
+  /** r̄_t, or null before the first reward. */
+  readonly filteredReward: number | null;
+  /** Highest r̄ seen, or null before the first reward. */
+  readonly bestReward: number | null;
+  /** Current run of flat steps. */
+  readonly plateauSteps: number;
+}
+
+/** A filter state with no samples. */
+export const EMPTY_FILTER_STATE: FeedbackFilterState = Object.freeze({
+  samples: 0,
+  filteredLoss: null,
+  bestLoss: null,
+  recentLosses: Object.freeze([]) as readonly number[],
+  filteredReward: null,
+  bestReward: null,
+  plateauSteps: 0,
+});
+
+/**
+ * Filters one finite feedback into the signals the laws use (seed section 1) and returns
+ * them together with the next filter state. Pure: the input state is not modified.
+ * Callers must pass finite `loss` and (if present) finite `reward`.
+ */
+export function filterFeedback(
+  state: FeedbackFilterState,
+  step: number,
+  rawLoss: number,
+  rawReward: number | undefined,
+  options: FeedbackFilterOptions,
+): { signals: FeedbackSignals; state: FeedbackFilterState } {
+  // `+ 0` turns −0 into 0, so a JSON round-trip of the state (which writes −0 as 0) is exact.
+  const loss = rawLoss + 0;
+  const reward = rawReward === undefined ? undefined : rawReward + 0;
+  const { emaBeta, varianceWindow, plateauPatience, plateauTolerance, scaleFloor } = options;
+  const samples = state.samples + 1;
+
+  const filteredLoss = ema(state.filteredLoss, loss, emaBeta);
+  const lossTrend = state.filteredLoss === null ? 0 : nanOr(state.filteredLoss - filteredLoss, 0);
+  const bestLoss = state.bestLoss === null ? filteredLoss : Math.min(state.bestLoss, filteredLoss);
+  const lossScale = Math.max(Math.abs(bestLoss), scaleFloor);
+
+  const recentLosses = [...state.recentLosses, loss].slice(-varianceWindow);
+  const lossVariance = variance(recentLosses);
+  const relativeVariance = nanToInfinity(lossVariance / lossScale / lossScale);
+
+  let filteredReward = state.filteredReward;
+  let bestReward = state.bestReward;
+  let rewardTrend: number | undefined;
+  if (reward !== undefined) {
+    const next = ema(state.filteredReward, reward, emaBeta);
+    rewardTrend = state.filteredReward === null ? undefined : nanOr(next - state.filteredReward, 0);
+    filteredReward = next;
+    bestReward = bestReward === null ? next : Math.max(bestReward, next);
+  }
+  const rewardScale = Math.max(Math.abs(bestReward ?? 0), scaleFloor);
+
+  const flat = samples >= 2 && Math.abs(lossTrend) <= plateauTolerance * lossScale;
+  const plateauSteps = flat ? state.plateauSteps + 1 : 0;
+
+  return {
+    signals: {
+      step,
+      samples,
+      loss,
+      filteredLoss,
+      lossTrend,
+      lossVariance,
+      relativeVariance,
+      lossScale,
+      reward,
+      filteredReward: filteredReward ?? undefined,
+      rewardTrend,
+      rewardScale,
+      plateauSteps,
+      plateau: plateauSteps >= plateauPatience,
+    },
+    state: { samples, filteredLoss, bestLoss, recentLosses, filteredReward, bestReward, plateauSteps },
+  };
+}
+
+/** β·prev + (1−β)·x, seeded with the first value; kept finite even for values near ±MAX_VALUE. */
+function ema(previous: number | null, x: number, beta: number): number {
+  if (previous === null) return x;
+  const mixed = beta * previous + (1 - beta) * x;
+  // A convex combination of finite numbers can only overflow by round-off at the extremes.
+  return Number.isFinite(mixed) ? mixed : Math.sign(mixed) * Number.MAX_VALUE;
+}
+
+/** Population variance; +Infinity when the values are too large to square. */
+function variance(values: readonly number[]): number {
+  const n = values.length;
+  if (n < 2) return 0;
+  let sum = 0;
+  for (const v of values) sum += v;
+  const mean = sum / n;
+  let squares = 0;
+  for (const v of values) squares += (v - mean) * (v - mean);
+  return nanToInfinity(squares / n);
+}
+
+function nanToInfinity(x: number): number {
+  return Number.isNaN(x) ? Number.POSITIVE_INFINITY : x;
+}
+
+function nanOr(x: number, fallback: number): number {
+  return Number.isNaN(x) ? fallback : x;
+}
