@@ -1,8 +1,39 @@
 /**
- * Fast, differentiable spectral front end (STFT, log-mel, spectral statistics) and feature-space losses on TensorFlow.js.
+ * Fast, differentiable spectral front end (STFT, log-mel, spectral statistics) and
+ * feature-space losses on TensorFlow.js. On the `cpu` backend the spectral ops run as our
+ * own kernels (a fast real FFT forward and backward); on other backends they fall back to
+ * plain tfjs ops with the same values and gradients.
  *
- * This package is being built; see the repository's open issues for its scope.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import '@tensorflow/tfjs-backend-cpu';
+ * import { logMelSpectrogram, stft } from '@ae-ddsp/features';
+ *
+ * const audio = tf.randomUniform([1, 16000], -1, 1) as tf.Tensor2D;
+ * const power = stft(audio, { fftLength: 1024, hopLength: 256 }); // [1, 63, 513]
+ * const logMel = logMelSpectrogram(audio, { fftLength: 4096, melBins: 64 }); // [1, 63, 64]
+ * ```
  *
  * @packageDocumentation
  */
-export {};
+export { getRealFft, RealFft } from './fft/real-fft';
+export type { MelFilterbank, MelFilterbankOptions } from './mel/mel-filterbank';
+export { DEFAULT_MEL_OPTIONS, melFilterbank } from './mel/mel-filterbank';
+export type { MelConfig, MelSpectrogramOptions } from './mel/mel-options';
+export { DEFAULT_LOG_EPSILON, resolveMelOptions } from './mel/mel-options';
+export type { MelScale } from './mel/mel-scale';
+export { hzToMel, melToHz } from './mel/mel-scale';
+export { logMelSpectrogram, melSpectrogram } from './mel/mel-spectrogram';
+export { stft } from './stft/stft';
+export { stftComposite } from './stft/stft-composite';
+export { STFT_GRAD_KERNEL, STFT_KERNEL } from './stft/stft-kernels';
+export type { StftConfig, StftOptions } from './stft/stft-options';
+export {
+  binCount,
+  DEFAULT_STFT_OPTIONS,
+  frameCount,
+  minimumSignalLength,
+  resolveStftOptions,
+} from './stft/stft-options';
+export { centeredHannWindow, hannWindow } from './stft/window';

@@ -1,0 +1,348 @@
+/**
+ * A fast real FFT on `Float64Array`s: an `n`-point real transform computed as one
+ * `n/2`-point complex FFT (iterative radix-4 with one radix-2 stage when needed, bit-reversal
+ * and twiddle tables precomputed per size) plus an O(n) split step. Plans are cached per size
+ * by {@link getRealFft}.
+ *
+ * @example
+ * ```ts
+ * const fft = getRealFft(8);
+ * const re = new Float64Array(5), im = new Float64Array(5);
+ * fft.forward(Float64Array.of(1, 0, 0, 0, 0, 0, 0, 0), 0, null, re, im, 0); // re = all ones
+ * ```
+ * @module
+ */
+
+/**
+ * A precomputed plan for `n`-point real FFTs (`n` a power of two, at least 4). Not
+ * re-entrant: each plan owns its scratch buffers, so use one plan per thread of control.
+ */
+export class RealFft {
+  /** The transform length `n` (real samples in, `n/2 + 1` complex bins out). */
+  readonly size: number;
+  private readonly half: number;
+  private readonly reverse: Uint32Array;
+  private readonly twiddles: Float64Array;
+  private readonly stageOffsets: Int32Array;
+  private readonly splitCos: Float64Array;
+  private readonly splitSin: Float64Array;
+  private readonly re: Float64Array;
+  private readonly im: Float64Array;
+  private readonly oddFirstStage: boolean;
+  private readonly ones: Float64Array;
+
+  /** Builds the tables for `size`-point transforms; `size` must be a power of two ≥ 4. */
+  constructor(size: number) {
+    if (!Number.isInteger(size) || size < 4 || (size & (size - 1)) !== 0) {
+      throw new Error(`RealFft: size must be a power of two >= 4, got ${size}`);
+    }
+    this.size = size;
+    const m = size >> 1;
+    this.half = m;
+    const bits = Math.round(Math.log2(m));
+    this.reverse = new Uint32Array(m);
+    for (let i = 0; i < m; i++) {
+      let r = 0;
+      for (let b = 0, v = i; b < bits; b++, v >>= 1) r = (r << 1) | (v & 1);
+      this.reverse[i] = r;
+    }
+    this.oddFirstStage = bits % 2 === 1;
+    // Radix-4 stage twiddles: for each stage of quarter-length q, 6 numbers per k < q:
+    // cos/sin of W^k, W^2k, W^3k with W = exp(-2πi / 4q).
+    const offsets: number[] = [];
+    let total = 0;
+    for (let q = this.oddFirstStage ? 2 : 1; q < m; q *= 4) {
+      offsets.push(total);
+      total += 6 * q;
+    }
+    this.stageOffsets = Int32Array.from(offsets);
+    this.twiddles = new Float64Array(total);
+    let s = 0;
+    for (let q = this.oddFirstStage ? 2 : 1; q < m; q *= 4, s++) {
+      const o = offsets[s]!;
+      for (let k = 0; k < q; k++) {
+        for (let p = 1; p <= 3; p++) {
+          const angle = (-2 * Math.PI * p * k) / (4 * q);
+          this.twiddles[o + 6 * k + 2 * (p - 1)] = Math.cos(angle);
+          this.twiddles[o + 6 * k + 2 * (p - 1) + 1] = Math.sin(angle);
+        }
+      }
+    }
+    this.splitCos = new Float64Array(m + 1);
+    this.splitSin = new Float64Array(m + 1);
+    for (let k = 0; k <= m; k++) {
+      this.splitCos[k] = Math.cos((2 * Math.PI * k) / size);
+      this.splitSin[k] = Math.sin((2 * Math.PI * k) / size);
+    }
+    this.re = new Float64Array(m);
+    this.im = new Float64Array(m);
+    this.ones = new Float64Array(size).fill(1);
+  }
+
+  /**
+   * Forward transform of `size` samples `src[srcOffset + t]·window[t]` (a window of ones
+   * when `window` is null): writes `X[k] = Σ_t x[t]·exp(-2πi·k·t/n)` for `k = 0..n/2` into
+   * `outRe/outIm[outOffset + k]`.
+   */
+  forward(
+    src: ArrayLike<number>,
+    srcOffset: number,
+    window: ArrayLike<number> | null,
+    outRe: Float64Array,
+    outIm: Float64Array,
+    outOffset: number,
+  ): void {
+    const m = this.half;
+    const re = this.re;
+    const im = this.im;
+    const rev = this.reverse;
+    const w = window ?? this.ones;
+    const o = srcOffset;
+    // Bit-reversed load of z_p = x[2p] + i·x[2p+1], fused with the first butterfly stage.
+    if (this.oddFirstStage) {
+      for (let i = 0; i < m; i += 2) {
+        const j0 = 2 * rev[i]!;
+        const j1 = 2 * rev[i + 1]!;
+        const ar = src[o + j0]! * w[j0]!;
+        const ai = src[o + j0 + 1]! * w[j0 + 1]!;
+        const br = src[o + j1]! * w[j1]!;
+        const bi = src[o + j1 + 1]! * w[j1 + 1]!;
+        re[i] = ar + br;
+        im[i] = ai + bi;
+        re[i + 1] = ar - br;
+        im[i + 1] = ai - bi;
+      }
+    } else {
+      for (let i = 0; i < m; i += 4) {
+        const j0 = 2 * rev[i]!;
+        const j2 = 2 * rev[i + 1]!;
+        const j1 = 2 * rev[i + 2]!;
+        const j3 = 2 * rev[i + 3]!;
+        const a0r = src[o + j0]! * w[j0]!;
+        const a0i = src[o + j0 + 1]! * w[j0 + 1]!;
+        const a2r = src[o + j2]! * w[j2]!;
+        const a2i = src[o + j2 + 1]! * w[j2 + 1]!;
+        const a1r = src[o + j1]! * w[j1]!;
+        const a1i = src[o + j1 + 1]! * w[j1 + 1]!;
+        const a3r = src[o + j3]! * w[j3]!;
+        const a3i = src[o + j3 + 1]! * w[j3 + 1]!;
+        const t0r = a0r + a2r;
+        const t0i = a0i + a2i;
+        const t1r = a0r - a2r;
+        const t1i = a0i - a2i;
+        const t2r = a1r + a3r;
+        const t2i = a1i + a3i;
+        const t3r = a1r - a3r;
+        const t3i = a1i - a3i;
+        re[i] = t0r + t2r;
+        im[i] = t0i + t2i;
+        re[i + 2] = t0r - t2r;
+        im[i + 2] = t0i - t2i;
+        re[i + 1] = t1r + t3i;
+        im[i + 1] = t1i - t3r;
+        re[i + 3] = t1r - t3i;
+        im[i + 3] = t1i + t3r;
+      }
+    }
+    this.stages(re, im);
+    // Split step: X_k = E_k + exp(-2πik/n)·O_k with E, O the DFTs of even / odd samples.
+    const c = this.splitCos;
+    const s = this.splitSin;
+    outRe[outOffset] = re[0]! + im[0]!;
+    outIm[outOffset] = 0;
+    outRe[outOffset + m] = re[0]! - im[0]!;
+    outIm[outOffset + m] = 0;
+    for (let k = 1; k <= m >> 1; k++) {
+      const j = m - k;
+      const ar = re[k]!;
+      const ai = im[k]!;
+      const br = re[j]!;
+      const bi = im[j]!;
+      const er = 0.5 * (ar + br);
+      const ei = 0.5 * (ai - bi);
+      const or = 0.5 * (ai + bi);
+      const oi = -0.5 * (ar - br);
+      const ck = c[k]!;
+      const sk = s[k]!;
+      // exp(-iθ)·O = (ck·or + sk·oi) + i(ck·oi − sk·or)
+      const tr = ck * or + sk * oi;
+      const ti = ck * oi - sk * or;
+      outRe[outOffset + k] = er + tr;
+      outIm[outOffset + k] = ei + ti;
+      // bin m−k: E_{m−k} = conj(E_k), O_{m−k} = conj(O_k), exp(-iθ_{m−k}) = −exp(+iθ_k)
+      outRe[outOffset + j] = er - tr;
+      outIm[outOffset + j] = ti - ei;
+    }
+  }
+
+  /**
+   * The adjoint of {@link RealFft.forward}: given the gradient
+   * `G_k = ∂L/∂Re X_k + i·∂L/∂Im X_k` for `k = 0..n/2` at `gRe/gIm[inOffset + k]`, adds
+   * `window[t]·Σ_k Re(G_k·exp(2πi·k·t/n))` to `out[outOffset + t]` for `t < n` (a window of
+   * ones when `window` is null), i.e. the gradient with respect to the frame's samples,
+   * overlap-added in place.
+   */
+  adjointAdd(
+    gRe: ArrayLike<number>,
+    gIm: ArrayLike<number>,
+    inOffset: number,
+    window: ArrayLike<number> | null,
+    out: Float64Array,
+    outOffset: number,
+  ): void {
+    const m = this.half;
+    const re = this.re;
+    const im = this.im;
+    const rev = this.reverse;
+    const c = this.splitCos;
+    const s = this.splitSin;
+    // Hermitian spectrum Y: Y_0 = Re G_0, Y_m = Re G_m, Y_k = G_k / 2 otherwise; then
+    // y = unnormalised inverse real DFT of Y, via Z_k = (Y_k + conj Y_{m−k}) + i·e^{iθk}(Y_k − conj Y_{m−k}),
+    // z = inverse complex DFT of Z, y[2p] = Re z_p, y[2p+1] = Im z_p. The inverse complex
+    // DFT is computed as swap(FFT(swap(Z))), so Z is stored with re/im swapped, bit-reversed.
+    {
+      const y0 = gRe[inOffset]!;
+      const ym = gRe[inOffset + m]!;
+      re[rev[0]!] = y0 - ym;
+      im[rev[0]!] = y0 + ym;
+    }
+    for (let k = 1; k < m; k++) {
+      const j = m - k;
+      const ar = gRe[inOffset + k]!;
+      const ai = gIm[inOffset + k]!;
+      const br = gRe[inOffset + j]!;
+      const bi = -gIm[inOffset + j]!; // conj
+      const sr = 0.5 * (ar + br);
+      const si = 0.5 * (ai + bi);
+      const dr = 0.5 * (ar - br);
+      const di = 0.5 * (ai - bi);
+      const ck = c[k]!;
+      const sk = s[k]!;
+      // i·e^{iθ}·d = −(ck·di + sk·dr) + i(ck·dr − sk·di)
+      const r = rev[k]!;
+      re[r] = si + (ck * dr - sk * di);
+      im[r] = sr - (ck * di + sk * dr);
+    }
+    this.firstStage(re, im);
+    this.stages(re, im);
+    const w = window ?? this.ones;
+    for (let p = 0, t = 0; p < m; p++, t += 2) {
+      out[outOffset + t] = out[outOffset + t]! + im[p]! * w[t]!;
+      out[outOffset + t + 1] = out[outOffset + t + 1]! + re[p]! * w[t + 1]!;
+    }
+  }
+
+  /** The first (twiddle-free) butterfly stage on bit-reversed data. */
+  private firstStage(re: Float64Array, im: Float64Array): void {
+    const m = this.half;
+    if (this.oddFirstStage) {
+      for (let i = 0; i < m; i += 2) {
+        const ar = re[i]!;
+        const ai = im[i]!;
+        const br = re[i + 1]!;
+        const bi = im[i + 1]!;
+        re[i] = ar + br;
+        im[i] = ai + bi;
+        re[i + 1] = ar - br;
+        im[i + 1] = ai - bi;
+      }
+      return;
+    }
+    for (let i = 0; i < m; i += 4) {
+      const a0r = re[i]!;
+      const a0i = im[i]!;
+      const a2r = re[i + 1]!;
+      const a2i = im[i + 1]!;
+      const a1r = re[i + 2]!;
+      const a1i = im[i + 2]!;
+      const a3r = re[i + 3]!;
+      const a3i = im[i + 3]!;
+      const t0r = a0r + a2r;
+      const t0i = a0i + a2i;
+      const t1r = a0r - a2r;
+      const t1i = a0i - a2i;
+      const t2r = a1r + a3r;
+      const t2i = a1i + a3i;
+      const t3r = a1r - a3r;
+      const t3i = a1i - a3i;
+      re[i] = t0r + t2r;
+      im[i] = t0i + t2i;
+      re[i + 2] = t0r - t2r;
+      im[i + 2] = t0i - t2i;
+      re[i + 1] = t1r + t3i;
+      im[i + 1] = t1i - t3r;
+      re[i + 3] = t1r - t3i;
+      im[i + 3] = t1i + t3r;
+    }
+  }
+
+  /** The radix-4 stages after the first one, in place, natural order out. */
+  private stages(re: Float64Array, im: Float64Array): void {
+    const m = this.half;
+    let q = this.oddFirstStage ? 2 : 4;
+    const tw = this.twiddles;
+    let stage = this.oddFirstStage ? 0 : 1;
+    for (; q < m; q *= 4, stage++) {
+      const o = this.stageOffsets[stage]!;
+      const span = 4 * q;
+      for (let k = 0; k < q; k++) {
+        const w = o + 6 * k;
+        const w1r = tw[w]!;
+        const w1i = tw[w + 1]!;
+        const w2r = tw[w + 2]!;
+        const w2i = tw[w + 3]!;
+        const w3r = tw[w + 4]!;
+        const w3i = tw[w + 5]!;
+        for (let base = 0; base < m; base += span) {
+          const i0 = base + k;
+          const i1 = i0 + q;
+          const i2 = i1 + q;
+          const i3 = i2 + q;
+          const a0r = re[i0]!;
+          const a0i = im[i0]!;
+          // A1 (odd-of-4 samples) sits at i2, A2 at i1 after bit reversal.
+          let xr = re[i2]!;
+          let xi = im[i2]!;
+          const a1r = xr * w1r - xi * w1i;
+          const a1i = xr * w1i + xi * w1r;
+          xr = re[i1]!;
+          xi = im[i1]!;
+          const a2r = xr * w2r - xi * w2i;
+          const a2i = xr * w2i + xi * w2r;
+          xr = re[i3]!;
+          xi = im[i3]!;
+          const a3r = xr * w3r - xi * w3i;
+          const a3i = xr * w3i + xi * w3r;
+          const t0r = a0r + a2r;
+          const t0i = a0i + a2i;
+          const t1r = a0r - a2r;
+          const t1i = a0i - a2i;
+          const t2r = a1r + a3r;
+          const t2i = a1i + a3i;
+          const t3r = a1r - a3r;
+          const t3i = a1i - a3i;
+          re[i0] = t0r + t2r;
+          im[i0] = t0i + t2i;
+          re[i2] = t0r - t2r;
+          im[i2] = t0i - t2i;
+          re[i1] = t1r + t3i;
+          im[i1] = t1i - t3r;
+          re[i3] = t1r - t3i;
+          im[i3] = t1i + t3r;
+        }
+      }
+    }
+  }
+}
+
+const plans = new Map<number, RealFft>();
+
+/** The cached {@link RealFft} plan for `size` (created on first use). */
+export function getRealFft(size: number): RealFft {
+  let plan = plans.get(size);
+  if (!plan) {
+    plan = new RealFft(size);
+    plans.set(size, plan);
+  }
+  return plan;
+}
