@@ -112,7 +112,8 @@ export class AdaptiveScheduler {
    * next optimiser step. A bare number is taken as the loss.
    */
   update(feedback: Feedback | number): Hyperparameters {
-    const { loss, reward } = typeof feedback === 'number' ? { loss: feedback, reward: undefined } : feedback;
+    const fed: Feedback = typeof feedback === 'number' ? { loss: feedback } : feedback;
+    const { loss, reward } = fed;
     if (typeof loss !== 'number')
       throw new TypeError(`AdaptiveScheduler.update: loss must be a number, got ${typeof loss}`);
     if (reward !== undefined && typeof reward !== 'number') {
@@ -146,7 +147,7 @@ export class AdaptiveScheduler {
         learningRate,
       });
     } else {
-      const filtered = filterFeedback(this.#filter, step, loss, reward, o);
+      const filtered = filterFeedback(this.#filter, step, fed, o);
       this.#adaptive = this.#applyLaws(filtered.signals);
       this.#filter = filtered.state;
       this.#signals = filtered.signals;

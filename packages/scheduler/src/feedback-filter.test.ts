@@ -13,7 +13,7 @@ function feed(losses: number[], rewards: (number | undefined)[] = []) {
   let state = EMPTY_FILTER_STATE;
   const out = [];
   for (let i = 0; i < losses.length; i++) {
-    const r = filterFeedback(state, i, losses[i]!, rewards[i], options);
+    const r = filterFeedback(state, i, { loss: losses[i]!, reward: rewards[i] }, options);
     state = r.state;
     out.push(r.signals);
   }
@@ -62,10 +62,20 @@ describe('filterFeedback', () => {
     expect(signals.map((s) => s.plateau)).toEqual([false, false, true, true, false]);
   });
 
+  it('passes a success rate in [0, 1] through and ignores anything else', () => {
+    const at = (successRate: number) =>
+      filterFeedback(EMPTY_FILTER_STATE, 0, { loss: 1, successRate }, options).signals;
+    expect(at(0.25).successRate).toBe(0.25);
+    expect(at(0).successRate).toBe(0);
+    expect(at(1.5).successRate).toBeUndefined();
+    expect(at(Number.NaN).successRate).toBeUndefined();
+    expect(filterFeedback(EMPTY_FILTER_STATE, 0, { loss: 1 }, options).signals.successRate).toBeUndefined();
+  });
+
   it('does not modify the state it is given', () => {
-    const first = filterFeedback(EMPTY_FILTER_STATE, 0, 1, 0.5, options);
+    const first = filterFeedback(EMPTY_FILTER_STATE, 0, { loss: 1, reward: 0.5 }, options);
     const copy = structuredClone(first.state);
-    filterFeedback(first.state, 1, 3, 0.1, options);
+    filterFeedback(first.state, 1, { loss: 3, reward: 0.1 }, options);
     expect(first.state).toEqual(copy);
   });
 

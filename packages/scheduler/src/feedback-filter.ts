@@ -1,4 +1,4 @@
-import type { FeedbackSignals } from './types';
+import type { Feedback, FeedbackSignals } from './types';
 
 /** Settings of the feedback filter (all unitless). */
 export interface FeedbackFilterOptions {
@@ -46,18 +46,19 @@ export const EMPTY_FILTER_STATE: FeedbackFilterState = Object.freeze({
 /**
  * Filters one finite feedback into the signals the laws use (seed section 1) and returns
  * them together with the next filter state. Pure: the input state is not modified.
- * Callers must pass finite `loss` and (if present) finite `reward`.
+ * Callers must pass a finite `loss` and (if present) a finite `reward`.
  */
 export function filterFeedback(
   state: FeedbackFilterState,
   step: number,
-  rawLoss: number,
-  rawReward: number | undefined,
+  feedback: Feedback,
   options: FeedbackFilterOptions,
 ): { signals: FeedbackSignals; state: FeedbackFilterState } {
   // `+ 0` turns −0 into 0, so a JSON round-trip of the state (which writes −0 as 0) is exact.
-  const loss = rawLoss + 0;
-  const reward = rawReward === undefined ? undefined : rawReward + 0;
+  const loss = feedback.loss + 0;
+  const reward = feedback.reward === undefined ? undefined : feedback.reward + 0;
+  const rate = feedback.successRate;
+  const successRate = rate !== undefined && rate >= 0 && rate <= 1 ? rate : undefined;
   const { emaBeta, varianceWindow, plateauPatience, plateauTolerance, scaleFloor } = options;
   const samples = state.samples + 1;
 
@@ -100,6 +101,7 @@ export function filterFeedback(
       rewardScale,
       plateauSteps,
       plateau: plateauSteps >= plateauPatience,
+      successRate,
     },
     state: { samples, filteredLoss, bestLoss, recentLosses, filteredReward, bestReward, plateauSteps },
   };

@@ -20,6 +20,7 @@ function signals(over: Partial<FeedbackSignals>): FeedbackSignals {
     rewardScale: 1,
     plateauSteps: 0,
     plateau: false,
+    successRate: undefined,
     ...over,
   };
 }

@@ -14,6 +14,12 @@ export interface Feedback {
   readonly loss: number;
   /** Optional reward r_t (higher is better; may be negative). */
   readonly reward?: number | undefined;
+  /**
+   * Optional success rate in [0, 1] of exploratory probes (e.g. the explorer's local tests),
+   * passed through to the laws as `signals.successRate` for a 1/5th-success dither rule.
+   * Values outside [0, 1] or non-finite are ignored.
+   */
+  readonly successRate?: number | undefined;
 }
 
 /**
@@ -51,6 +57,8 @@ export interface FeedbackSignals {
   readonly plateauSteps: number;
   /** True when `plateauSteps` has reached the plateau patience p. */
   readonly plateau: boolean;
+  /** The feedback's success rate of exploratory probes, when one in [0, 1] was given. */
+  readonly successRate: number | undefined;
 }
 
 /**
