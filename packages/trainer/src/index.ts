@@ -1,8 +1,29 @@
 /**
- * The AE-DDSP closed loop: a trainer that matches a target sound with any plant, encoder, loss and scheduler law.
+ * The AE-DDSP closed loop: a trainer that matches a target sound with any plant, loss and
+ * scheduler law — gradient steps with scheduled α, μ, σ, dither, sparse local tests,
+ * rollback on divergence, checkpoints — plus the baselines it is compared with.
  *
- * This package is being built; see the repository's open issues for its scope.
+ * @example
+ * ```ts
+ * import { Trainer } from '@ae-ddsp/trainer';
+ *
+ * const trainer = new Trainer({ plant, target, loss: (t) => (audio) => myLoss(audio, t), seed: 1 });
+ * const result = trainer.run({ steps: 300 });
+ * console.log(result.bestLoss, result.bestParameters);
+ * trainer.dispose();
+ * ```
  *
  * @packageDocumentation
+ * @module @ae-ddsp/trainer
  */
-export {};
+
+export type { AudioLoss, AudioReward, LossFactory, RewardFactory, TrainablePlant } from './interfaces';
+export type { MethodName, MethodRecipe } from './methods';
+export { METHOD_NAMES, methodRecipe } from './methods';
+export type { StepEvent, TrainerCheckpoint, TrainerOptions, TrainingWindow, TrainResult } from './trainer';
+export { Trainer } from './trainer';
+export type { AdamOptions } from './update-rules/adam';
+export { adam, adamPreconditioner } from './update-rules/adam';
+export { heavyBall } from './update-rules/heavy-ball';
+export type { StepHyperparameters, UpdateRule, UpdateRuleState } from './update-rules/update-rule';
+export { checkRuleState } from './update-rules/update-rule';

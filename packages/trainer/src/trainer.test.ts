@@ -1,0 +1,162 @@
+import { BACKENDS, tf, useBackend } from '@ae-ddsp/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LossFactory } from './interfaces';
+import { METHOD_NAMES } from './methods';
+import { drivePlant, mseLoss } from './test-support/drive-plant';
+import { Trainer, type TrainerOptions } from './trainer';
+
+const plant = drivePlant();
+const SAMPLES = 400;
+const TRUE = [0.7, 0.3];
+
+function target(params: number[][] = [TRUE]): tf.Tensor2D {
+  return tf.tidy(() => plant.render(tf.tensor2d(params), SAMPLES));
+}
+
+for (const backend of BACKENDS) {
+  describe(`Trainer on ${backend}`, () => {
+    beforeAll(() => useBackend(backend));
+
+    it('recovers a known patch from its own render', () => {
+      const t = target();
+      const trainer = new Trainer({
+        plant,
+        target: t,
+        loss: mseLoss,
+        initial: [0.3, 0.8],
+        seed: 1,
+        learningRate: 0.03,
+      });
+      const result = trainer.run({ steps: 300 });
+      expect(result.bestLoss).toBeLessThan(1e-5);
+      expect(result.bestParameters[0]).toBeCloseTo(TRUE[0]!, 2);
+      expect(result.bestParameters[1]).toBeCloseTo(TRUE[1]!, 2);
+      // The scheduler really moved α and μ, and local tests ran.
+      expect(new Set(result.history.map((e) => e.learningRate)).size).toBeGreaterThan(5);
+      expect(result.history.some((e) => e.localTest !== undefined)).toBe(true);
+      trainer.dispose();
+      t.dispose();
+    });
+  });
+}
+
+describe('Trainer', () => {
+  beforeAll(() => useBackend('cpu'));
+  const base = (over: Partial<TrainerOptions> = {}): TrainerOptions => ({
+    plant,
+    target: over.target ?? target(),
+    loss: mseLoss,
+    initial: [0.3, 0.8],
+    seed: 3,
+    learningRate: 0.03,
+    ...over,
+  });
+
+  it('runs every method within the same budget of evaluations and improves on the start', () => {
+    const t = target();
+    for (const method of METHOD_NAMES) {
+      const trainer = new Trainer(base({ target: t, method }));
+      const start = trainer.evaluate([0.3, 0.8]);
+      const result = trainer.run({ evaluations: 120 });
+      expect(result.evaluations, method).toBeLessThanOrEqual(120);
+      expect(result.evaluations, method).toBeGreaterThan(100);
+      expect(result.bestLoss, method).toBeLessThan(start);
+      trainer.dispose();
+    }
+    t.dispose();
+  });
+
+  it('rolls back to the last good parameters on an injected NaN and keeps going', () => {
+    let calls = 0;
+    const flaky: LossFactory = (t) => {
+      const mse = mseLoss(t);
+      return (audio) => {
+        calls++;
+        // A NaN that flows through the graph, as a real numerical blow-up would.
+        return calls === 6 ? tf.mul(mse(audio), Number.NaN) : mse(audio);
+      };
+    };
+    const trainer = new Trainer(base({ loss: flaky, explorer: { testEvery: 0 } }));
+    const events = trainer.run({ steps: 200 }).history;
+    const bad = events.findIndex((e) => e.rolledBack);
+    expect(bad).toBe(5);
+    // Step 5 started from θ5 (NaN loss): back to θ4, where step 4 started with a finite loss.
+    expect(Array.from(events[bad]!.parameters)).toEqual(Array.from(events[bad - 2]!.parameters));
+    expect(events[bad]!.learningRate).toBeLessThan(events[bad - 1]!.learningRate);
+    expect(trainer.scheduler.divergences).toBe(1);
+    expect(events.filter((e) => e.rolledBack)).toHaveLength(1);
+    expect(events.at(-1)!.bestLoss).toBeLessThan(1e-4);
+    trainer.dispose();
+  });
+
+  it('resumes from a checkpoint with the identical trajectory', () => {
+    const t = target();
+    const whole = new Trainer(base({ target: t }));
+    const first = whole.run({ steps: 25 });
+    const saved = JSON.parse(JSON.stringify(whole.checkpoint()));
+    const rest = whole.run({ steps: 25 }).history;
+    const resumed = Trainer.resume(saved, base({ target: t }));
+    const again = resumed.run({ steps: 25 }).history;
+    expect(
+      again.map((e) => [e.loss, e.learningRate, e.momentum, e.dither, Array.from(e.parameters)]),
+    ).toEqual(rest.map((e) => [e.loss, e.learningRate, e.momentum, e.dither, Array.from(e.parameters)]));
+    expect(first.steps).toBe(25);
+    whole.dispose();
+    resumed.dispose();
+  });
+
+  it('gives the same result for the same seed and a different one for another seed', () => {
+    const t = target();
+    const run = (seed: number) => {
+      const trainer = new Trainer(base({ target: t, seed }));
+      const r = trainer.run({ steps: 30 });
+      trainer.dispose();
+      return Array.from(r.history.at(-1)!.parameters);
+    };
+    expect(run(5)).toEqual(run(5));
+    expect(run(5)).not.toEqual(run(6));
+  });
+
+  it('matches a batch of targets, each patch to its own', () => {
+    const t = target([TRUE, [0.4, 0.9]]);
+    const trainer = new Trainer(base({ target: t, initial: [0.5, 0.5] }));
+    const r = trainer.run({ steps: 300 });
+    expect(r.bestParameters[0]).toBeCloseTo(0.7, 1);
+    expect(r.bestParameters[2]).toBeCloseTo(0.4, 1);
+    trainer.dispose();
+  });
+
+  it('cycles through target windows in windowed mode', () => {
+    const t = target();
+    const trainer = new Trainer(base({ target: t, window: { samples: 200, hop: 100 } }));
+    const r = trainer.run({ steps: 150 });
+    expect(r.history.slice(0, 4).map((e) => e.window)).toEqual([0, 1, 2, 0]);
+    expect(r.bestParameters[0]).toBeCloseTo(0.7, 1);
+    trainer.dispose();
+  });
+
+  it('does not leak tensors over 500 steps', () => {
+    const t = target();
+    const trainer = new Trainer(base({ target: t }));
+    trainer.run({ steps: 20 });
+    const settled = tf.memory().numTensors;
+    trainer.run({ steps: 500 });
+    expect(tf.memory().numTensors).toBe(settled);
+    trainer.dispose();
+    t.dispose();
+  });
+
+  it('rejects bad options with messages naming them', () => {
+    const t = target();
+    expect(() => new Trainer(base({ target: t, initial: [0.5] }))).toThrow(/initial must have 2/);
+    expect(() => new Trainer(base({ target: t, initial: [0.5, 2] }))).toThrow(/initial\[1\]/);
+    expect(() => new Trainer(base({ target: tf.zeros([10]) as never }))).toThrow(
+      /target must be a 2-D tensor/,
+    );
+    expect(() => new Trainer(base({ target: t, method: 'sgd' as never }))).toThrow(/unknown method/);
+    expect(() => new Trainer(base({ target: t, window: { samples: 1000, hop: 10 } }))).toThrow(
+      /window.samples/,
+    );
+    expect(() => new Trainer(base({ target: t })).run({})).toThrow(/finite budget/);
+  });
+});
