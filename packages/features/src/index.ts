@@ -17,14 +17,74 @@
  *
  * @packageDocumentation
  */
+
+export type { CachedFeatures, FeatureEncoder, FeatureMap } from './encoder/feature-encoder';
+export { cacheFeatures, combineEncoders, disposeFeatures } from './encoder/feature-encoder';
+export type { MultiResolutionOptions } from './encoder/multi-resolution';
+export {
+  DEFAULT_MULTI_RESOLUTION_OPTIONS,
+  logMelFeatureName,
+  multiResolutionLogMelEncoder,
+  multiResolutionScales,
+} from './encoder/multi-resolution';
+export type { StatisticsEncoderOptions } from './encoder/statistics-encoder';
+export {
+  DEFAULT_STATISTICS_ENCODER_OPTIONS,
+  STATISTICS_FEATURE_NAMES,
+  spectralStatisticsEncoder,
+} from './encoder/statistics-encoder';
 export { getRealFft, RealFft } from './fft/real-fft';
+export type { LogMelLossOptions } from './losses/log-mel-loss';
+export { createLogMelLoss, multiResolutionLogMelLoss } from './losses/log-mel-loss';
+export type {
+  CumulativeSpectrumOptions,
+  SpectralConvergenceOptions,
+  SpectralLossOptions,
+} from './losses/spectral-losses';
+export {
+  createCumulativeSpectrumLoss,
+  createSpectralConvergenceLoss,
+  createSpectralLoss,
+  cumulativeSpectrumDistance,
+  DEFAULT_SPECTRAL_LOSS_OPTIONS,
+} from './losses/spectral-losses';
+export type { StatisticsLossOptions, StatisticsWeights } from './losses/statistics-loss';
+export { createStatisticsLoss, DEFAULT_STATISTICS_WEIGHTS } from './losses/statistics-loss';
+export type { TargetLoss, WeightedLoss } from './losses/target-loss';
+export { combineLosses, makeTargetLoss, meanDistance } from './losses/target-loss';
 export type { MelFilterbank, MelFilterbankOptions } from './mel/mel-filterbank';
 export { DEFAULT_MEL_OPTIONS, melFilterbank } from './mel/mel-filterbank';
+export { MEL_GRAD_KERNEL, MEL_KERNEL } from './mel/mel-kernels';
 export type { MelConfig, MelSpectrogramOptions } from './mel/mel-options';
 export { DEFAULT_LOG_EPSILON, resolveMelOptions } from './mel/mel-options';
 export type { MelScale } from './mel/mel-scale';
 export { hzToMel, melToHz } from './mel/mel-scale';
 export { logMelSpectrogram, melSpectrogram } from './mel/mel-spectrogram';
+export type {
+  AudioReward,
+  AudioRewardComponent,
+  AudioRewardOptions,
+  AudioRewardResult,
+  AudioRewardTolerances,
+} from './rewards/audio-reward';
+export {
+  createAudioReward,
+  DEFAULT_REWARD_TOLERANCES,
+  distanceReward,
+  gaussianReward,
+} from './rewards/audio-reward';
+export type { LoudnessOptions, RolloffOptions, SpectralStatOptions } from './stats/spectral-statistics';
+export {
+  aWeightedLoudness,
+  aWeightingDb,
+  binFrequenciesHz,
+  DEFAULT_STAT_OPTIONS,
+  spectralCentroid,
+  spectralCrest,
+  spectralFlatness,
+  spectralRolloff,
+  spectralRolloffExact,
+} from './stats/spectral-statistics';
 export { stft } from './stft/stft';
 export { stftComposite } from './stft/stft-composite';
 export { STFT_GRAD_KERNEL, STFT_KERNEL } from './stft/stft-kernels';

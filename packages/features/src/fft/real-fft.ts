@@ -30,6 +30,8 @@ export class RealFft {
   private readonly im: Float64Array;
   private readonly oddFirstStage: boolean;
   private readonly ones: Float64Array;
+  private readonly scratchRe: Float64Array;
+  private readonly scratchIm: Float64Array;
 
   /** Builds the tables for `size`-point transforms; `size` must be a power of two ≥ 4. */
   constructor(size: number) {
@@ -77,6 +79,8 @@ export class RealFft {
     this.re = new Float64Array(m);
     this.im = new Float64Array(m);
     this.ones = new Float64Array(size).fill(1);
+    this.scratchRe = new Float64Array(m);
+    this.scratchIm = new Float64Array(m);
   }
 
   /**
@@ -200,79 +204,86 @@ export class RealFft {
     // y = unnormalised inverse real DFT of Y, via Z_k = (Y_k + conj Y_{m−k}) + i·e^{iθk}(Y_k − conj Y_{m−k}),
     // z = inverse complex DFT of Z, y[2p] = Re z_p, y[2p+1] = Im z_p. The inverse complex
     // DFT is computed as swap(FFT(swap(Z))), so Z is stored with re/im swapped, bit-reversed.
+    const zr = this.scratchRe;
+    const zi = this.scratchIm;
     {
       const y0 = gRe[inOffset]!;
       const ym = gRe[inOffset + m]!;
-      re[rev[0]!] = y0 - ym;
-      im[rev[0]!] = y0 + ym;
+      zr[0] = y0 + ym;
+      zi[0] = y0 - ym;
     }
-    for (let k = 1; k < m; k++) {
+    // Z_k = s + i·u and Z_{m−k} = conj(s) + i·conj(u), with s = Y_k + conj Y_{m−k},
+    // d = Y_k − conj Y_{m−k}, u = e^{iθk}·d: one pass computes both halves.
+    for (let k = 1; k <= m >> 1; k++) {
       const j = m - k;
       const ar = gRe[inOffset + k]!;
       const ai = gIm[inOffset + k]!;
       const br = gRe[inOffset + j]!;
-      const bi = -gIm[inOffset + j]!; // conj
+      const bi = gIm[inOffset + j]!;
       const sr = 0.5 * (ar + br);
-      const si = 0.5 * (ai + bi);
+      const si = 0.5 * (ai - bi);
       const dr = 0.5 * (ar - br);
-      const di = 0.5 * (ai - bi);
+      const di = 0.5 * (ai + bi);
       const ck = c[k]!;
       const sk = s[k]!;
-      // i·e^{iθ}·d = −(ck·di + sk·dr) + i(ck·dr − sk·di)
-      const r = rev[k]!;
-      re[r] = si + (ck * dr - sk * di);
-      im[r] = sr - (ck * di + sk * dr);
+      const ur = ck * dr - sk * di;
+      const ui = ck * di + sk * dr;
+      zr[k] = sr - ui;
+      zi[k] = si + ur;
+      zr[j] = sr + ui;
+      zi[j] = ur - si;
     }
-    this.firstStage(re, im);
-    this.stages(re, im);
-    const w = window ?? this.ones;
-    for (let p = 0, t = 0; p < m; p++, t += 2) {
-      out[outOffset + t] = out[outOffset + t]! + im[p]! * w[t]!;
-      out[outOffset + t + 1] = out[outOffset + t + 1]! + re[p]! * w[t + 1]!;
-    }
-  }
-
-  /** The first (twiddle-free) butterfly stage on bit-reversed data. */
-  private firstStage(re: Float64Array, im: Float64Array): void {
-    const m = this.half;
+    // Bit-reversed gather of swap(Z) fused with the first butterfly stage.
     if (this.oddFirstStage) {
       for (let i = 0; i < m; i += 2) {
-        const ar = re[i]!;
-        const ai = im[i]!;
-        const br = re[i + 1]!;
-        const bi = im[i + 1]!;
+        const j0 = rev[i]!;
+        const j1 = rev[i + 1]!;
+        const ar = zi[j0]!;
+        const ai = zr[j0]!;
+        const br = zi[j1]!;
+        const bi = zr[j1]!;
         re[i] = ar + br;
         im[i] = ai + bi;
         re[i + 1] = ar - br;
         im[i + 1] = ai - bi;
       }
-      return;
+    } else {
+      for (let i = 0; i < m; i += 4) {
+        const j0 = rev[i]!;
+        const j2 = rev[i + 1]!;
+        const j1 = rev[i + 2]!;
+        const j3 = rev[i + 3]!;
+        const a0r = zi[j0]!;
+        const a0i = zr[j0]!;
+        const a2r = zi[j2]!;
+        const a2i = zr[j2]!;
+        const a1r = zi[j1]!;
+        const a1i = zr[j1]!;
+        const a3r = zi[j3]!;
+        const a3i = zr[j3]!;
+        const t0r = a0r + a2r;
+        const t0i = a0i + a2i;
+        const t1r = a0r - a2r;
+        const t1i = a0i - a2i;
+        const t2r = a1r + a3r;
+        const t2i = a1i + a3i;
+        const t3r = a1r - a3r;
+        const t3i = a1i - a3i;
+        re[i] = t0r + t2r;
+        im[i] = t0i + t2i;
+        re[i + 2] = t0r - t2r;
+        im[i + 2] = t0i - t2i;
+        re[i + 1] = t1r + t3i;
+        im[i + 1] = t1i - t3r;
+        re[i + 3] = t1r - t3i;
+        im[i + 3] = t1i + t3r;
+      }
     }
-    for (let i = 0; i < m; i += 4) {
-      const a0r = re[i]!;
-      const a0i = im[i]!;
-      const a2r = re[i + 1]!;
-      const a2i = im[i + 1]!;
-      const a1r = re[i + 2]!;
-      const a1i = im[i + 2]!;
-      const a3r = re[i + 3]!;
-      const a3i = im[i + 3]!;
-      const t0r = a0r + a2r;
-      const t0i = a0i + a2i;
-      const t1r = a0r - a2r;
-      const t1i = a0i - a2i;
-      const t2r = a1r + a3r;
-      const t2i = a1i + a3i;
-      const t3r = a1r - a3r;
-      const t3i = a1i - a3i;
-      re[i] = t0r + t2r;
-      im[i] = t0i + t2i;
-      re[i + 2] = t0r - t2r;
-      im[i + 2] = t0i - t2i;
-      re[i + 1] = t1r + t3i;
-      im[i + 1] = t1i - t3r;
-      re[i + 3] = t1r - t3i;
-      im[i + 3] = t1i + t3r;
+    this.stages(re, im);
+    const w = window ?? this.ones;
+    for (let p = 0, t = 0; p < m; p++, t += 2) {
+      out[outOffset + t] = out[outOffset + t]! + im[p]! * w[t]!;
+      out[outOffset + t + 1] = out[outOffset + t + 1]! + re[p]! * w[t + 1]!;
     }
   }
 

@@ -12,8 +12,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { makeFloat32, readFloat32 } from '../backend-access';
-import { stftBackward, stftSpectrum } from '../stft/stft-cpu';
-import { packSpectrum } from '../stft/stft-kernels';
+import { forEachFrameSpectrum, stftBackward } from '../stft/stft-cpu';
+import { frameCount } from '../stft/stft-options';
 import { type MelFilterbank, melFilterbank } from './mel-filterbank';
 import type { MelConfig } from './mel-options';
 
@@ -63,31 +63,37 @@ const melKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const [batch, length] = x.shape as [number, number];
   const config = readAttrs(attrs);
   const bank = bankFor(config);
-  const spectrum = stftSpectrum(readFloat32(backend, x), batch, length, config);
-  const { re, im, frames, bins } = spectrum;
+  const bins = bank.bins;
   const mels = bank.melBins;
+  const frames = frameCount(length, config);
+  const total = batch * frames * bins;
   const out = new Float32Array(batch * frames * mels);
+  const packed = new Float32Array(2 * total);
   const power = new Float64Array(bins);
   const { start, end, offset, weights } = bank;
   const eps = config.epsilon;
-  for (let row = 0; row < batch * frames; row++) {
+  const log = Boolean(config.log);
+  forEachFrameSpectrum(readFloat32(backend, x), batch, length, config, (row, re, im) => {
     const base = row * bins;
     for (let k = 0; k < bins; k++) {
-      const r = re[base + k]!;
-      const i = im[base + k]!;
+      const r = re[k]!;
+      const i = im[k]!;
       power[k] = r * r + i * i;
+      packed[base + k] = r;
+      packed[total + base + k] = i;
     }
     const outBase = row * mels;
     for (let m = 0; m < mels; m++) {
       let acc = 0;
       const o = offset[m]! - start[m]!;
-      for (let k = start[m]!; k < end[m]!; k++) acc += weights[o + k]! * power[k]!;
-      out[outBase + m] = config.log ? Math.log(acc + eps) : acc;
+      const e = end[m]!;
+      for (let k = start[m]!; k < e; k++) acc += weights[o + k]! * power[k]!;
+      out[outBase + m] = log ? Math.log(acc + eps) : acc;
     }
-  }
+  });
   return [
     makeFloat32(backend, [batch, frames, mels], out),
-    makeFloat32(backend, [2, batch, frames, bins], packSpectrum(spectrum)),
+    makeFloat32(backend, [2, batch, frames, bins], packed),
   ];
 };
 
@@ -100,33 +106,32 @@ const melGradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const packed = readFloat32(backend, inputs['spectrum'] as tf.TensorInfo);
   const [batch, frames, mels] = dyInfo.shape as [number, number, number];
   const bins = bank.bins;
-  const n = batch * frames * bins;
-  const gRe = new Float64Array(n);
-  const gIm = new Float64Array(n);
+  const total = batch * frames * bins;
   const gradMel = new Float64Array(mels);
   const gradPower = new Float64Array(bins);
   const { start, end, offset, weights } = bank;
-  for (let row = 0; row < batch * frames; row++) {
+  const log = Boolean(config.log);
+  const dx = stftBackward(batch, config.signalLength, config, (row, gRe, gIm) => {
     const melBase = row * mels;
     for (let m = 0; m < mels; m++) {
       // d log(mel + ε) / d mel = 1 / (mel + ε) = exp(−y)
-      gradMel[m] = config.log ? dy[melBase + m]! * Math.exp(-y[melBase + m]!) : dy[melBase + m]!;
+      gradMel[m] = log ? dy[melBase + m]! * Math.exp(-y[melBase + m]!) : dy[melBase + m]!;
     }
     gradPower.fill(0);
     for (let m = 0; m < mels; m++) {
       const g = gradMel[m]!;
       if (g === 0) continue;
       const o = offset[m]! - start[m]!;
-      for (let k = start[m]!; k < end[m]!; k++) gradPower[k] = gradPower[k]! + weights[o + k]! * g;
+      const e = end[m]!;
+      for (let k = start[m]!; k < e; k++) gradPower[k] = gradPower[k]! + weights[o + k]! * g;
     }
     const base = row * bins;
     for (let k = 0; k < bins; k++) {
       const g = 2 * gradPower[k]!;
-      gRe[base + k] = g * packed[base + k]!;
-      gIm[base + k] = g * packed[n + base + k]!;
+      gRe[k] = g * packed[base + k]!;
+      gIm[k] = g * packed[total + base + k]!;
     }
-  }
-  const dx = stftBackward(gRe, gIm, batch, config.signalLength, config);
+  });
   return makeFloat32(backend, [batch, config.signalLength], dx);
 };
 

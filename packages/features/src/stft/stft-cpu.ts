@@ -4,27 +4,13 @@
  *
  * @example
  * ```ts
- * const spectrum = stftSpectrum(signal, 1, 16000, resolveStftOptions());
+ * const { packed, frames, bins } = stftSpectrum(signal, 1, 16000, resolveStftOptions());
  * ```
  * @module
  */
 import { getRealFft } from '../fft/real-fft';
 import { binCount, frameCount, type StftConfig } from './stft-options';
 import { centeredHannWindow } from './window';
-
-/** A batch of complex spectra, `[batch, frames, bins]` row-major, real and imaginary parts apart. */
-export interface ComplexSpectra {
-  /** Real parts. */
-  readonly re: Float64Array;
-  /** Imaginary parts. */
-  readonly im: Float64Array;
-  /** Batch size. */
-  readonly batch: number;
-  /** Frames per batch item. */
-  readonly frames: number;
-  /** Bins per frame (`fftLength/2 + 1`). */
-  readonly bins: number;
-}
 
 const windows = new Map<string, Float64Array>();
 
@@ -69,44 +55,77 @@ export function reflectPadAdjoint(
   }
 }
 
-/** Complex STFT of a `[batch, length]` signal: frames × window → real FFT, in float64. */
-export function stftSpectrum(
+/**
+ * Runs the STFT of a `[batch, length]` signal frame by frame (frames × window → real FFT, in
+ * float64) and hands each frame's spectrum to `visit(row, re, im)`, where
+ * `row = batchIndex·frames + frame` and `re`/`im` (length `bins`) are reused scratch buffers.
+ * Returns the number of frames per batch item.
+ */
+export function forEachFrameSpectrum(
   signal: ArrayLike<number>,
   batch: number,
   length: number,
   config: StftConfig,
-): ComplexSpectra {
+  visit: (row: number, re: Float64Array, im: Float64Array) => void,
+): number {
   const n = config.fftLength;
+  const hop = config.hopLength;
   const bins = binCount(config);
   const frames = frameCount(length, config);
   const pad = config.center ? n / 2 : 0;
   const fft = getRealFft(n);
   const window = analysisWindow(config);
-  const re = new Float64Array(batch * frames * bins);
-  const im = new Float64Array(batch * frames * bins);
+  const re = new Float64Array(bins);
+  const im = new Float64Array(bins);
   const padded = new Float64Array(length + 2 * pad);
   for (let b = 0; b < batch; b++) {
     reflectPad(signal, b * length, length, pad, padded);
     for (let f = 0; f < frames; f++) {
-      fft.forward(padded, f * config.hopLength, window, re, im, (b * frames + f) * bins);
+      fft.forward(padded, f * hop, window, re, im, 0);
+      visit(b * frames + f, re, im);
     }
   }
-  return { re, im, batch, frames, bins };
+  return frames;
 }
 
 /**
- * Backward pass of the STFT: given `∂L/∂Re X` and `∂L/∂Im X` (`[batch, frames, bins]`),
- * returns `∂L/∂signal` (`[batch, length]`): per frame the adjoint real FFT, times the window,
- * overlap-added, then the reflect padding folded back.
+ * Complex STFT of a `[batch, length]` signal packed as float32 `[2, batch, frames, bins]`
+ * (real parts, then imaginary parts).
  */
-export function stftBackward(
-  gradRe: ArrayLike<number>,
-  gradIm: ArrayLike<number>,
+export function stftSpectrum(
+  signal: ArrayLike<number>,
   batch: number,
   length: number,
   config: StftConfig,
+): { packed: Float32Array; frames: number; bins: number } {
+  const bins = binCount(config);
+  const frames = frameCount(length, config);
+  const total = batch * frames * bins;
+  const packed = new Float32Array(2 * total);
+  forEachFrameSpectrum(signal, batch, length, config, (row, re, im) => {
+    const base = row * bins;
+    for (let k = 0; k < bins; k++) {
+      packed[base + k] = re[k]!;
+      packed[total + base + k] = im[k]!;
+    }
+  });
+  return { packed, frames, bins };
+}
+
+/**
+ * Backward pass of the STFT: `fill(row, gRe, gIm)` writes `∂L/∂Re X` and `∂L/∂Im X` of frame
+ * `row` (`bins` values each, scratch buffers); returns `∂L/∂signal` (`[batch, length]`): per
+ * frame the adjoint real FFT times the window, overlap-added, then the reflect padding
+ * folded back.
+ */
+export function stftBackward(
+  batch: number,
+  length: number,
+  config: StftConfig,
+  fill: (row: number, gRe: Float64Array, gIm: Float64Array) => void,
 ): Float32Array {
   const n = config.fftLength;
+  const hop = config.hopLength;
   const bins = binCount(config);
   const frames = frameCount(length, config);
   const pad = config.center ? n / 2 : 0;
@@ -114,10 +133,13 @@ export function stftBackward(
   const window = analysisWindow(config);
   const out = new Float32Array(batch * length);
   const padded = new Float64Array(length + 2 * pad);
+  const gRe = new Float64Array(bins);
+  const gIm = new Float64Array(bins);
   for (let b = 0; b < batch; b++) {
     padded.fill(0);
     for (let f = 0; f < frames; f++) {
-      fft.adjointAdd(gradRe, gradIm, (b * frames + f) * bins, window, padded, f * config.hopLength);
+      fill(b * frames + f, gRe, gIm);
+      fft.adjointAdd(gRe, gIm, 0, window, padded, f * hop);
     }
     reflectPadAdjoint(padded, length, pad, out, b * length);
   }

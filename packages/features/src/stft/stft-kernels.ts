@@ -11,8 +11,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { makeFloat32, readFloat32 } from '../backend-access';
-import { type ComplexSpectra, stftBackward, stftSpectrum } from './stft-cpu';
-import type { StftConfig } from './stft-options';
+import { forEachFrameSpectrum, stftBackward } from './stft-cpu';
+import { binCount, frameCount, type StftConfig } from './stft-options';
 
 /** Kernel name of the forward STFT: inputs `{x}`; outputs `[spectrogram, complexSpectrum]`. */
 export const STFT_KERNEL = 'AeStft';
@@ -43,42 +43,36 @@ export function configFromAttrs(attrs: tf.NamedAttrMap | undefined): StftConfig 
   };
 }
 
-/** Packs a complex spectrum into float32 `[2, batch, frames, bins]` (real parts, then imaginary). */
-export function packSpectrum(spectrum: ComplexSpectra): Float32Array {
-  const n = spectrum.re.length;
-  const packed = new Float32Array(2 * n);
-  packed.set(spectrum.re);
-  packed.set(spectrum.im, n);
-  return packed;
-}
-
 /**
- * Converts `∂L/∂|X|^power` into `∂L/∂Re X`, `∂L/∂Im X` (in place into `gRe`/`gIm`): `2·g·X` for
- * power 2, `g·X/|X|` (0 where |X| = 0) for power 1. `packed` is a {@link packSpectrum} layout.
+ * Writes `∂L/∂Re X`, `∂L/∂Im X` of one frame into `gRe`/`gIm` from `∂L/∂|X|^power`
+ * (`gradPower[base + k]`) and the packed spectrum (`packed[base + k]` real,
+ * `packed[total + base + k]` imaginary): `2·g·X` for power 2, `g·X/|X|` (0 where |X| = 0) for power 1.
  */
-export function spectrumGradient(
-  gradPower: ArrayLike<number>,
+export function frameSpectrumGradient(
+  gradPower: Float32Array,
   packed: Float32Array,
+  total: number,
+  base: number,
   power: 1 | 2,
   gRe: Float64Array,
   gIm: Float64Array,
 ): void {
-  const n = gRe.length;
+  const bins = gRe.length;
   if (power === 2) {
-    for (let i = 0; i < n; i++) {
-      const g = 2 * gradPower[i]!;
-      gRe[i] = g * packed[i]!;
-      gIm[i] = g * packed[n + i]!;
+    for (let k = 0; k < bins; k++) {
+      const g = 2 * gradPower[base + k]!;
+      gRe[k] = g * packed[base + k]!;
+      gIm[k] = g * packed[total + base + k]!;
     }
     return;
   }
-  for (let i = 0; i < n; i++) {
-    const re = packed[i]!;
-    const im = packed[n + i]!;
+  for (let k = 0; k < bins; k++) {
+    const re = packed[base + k]!;
+    const im = packed[total + base + k]!;
     const magnitude = Math.sqrt(re * re + im * im);
-    const g = magnitude > 0 ? gradPower[i]! / magnitude : 0;
-    gRe[i] = g * re;
-    gIm[i] = g * im;
+    const g = magnitude > 0 ? gradPower[base + k]! / magnitude : 0;
+    gRe[k] = g * re;
+    gIm[k] = g * im;
   }
 }
 
@@ -86,31 +80,41 @@ const stftKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const x = inputs['x'] as tf.TensorInfo;
   const [batch, length] = x.shape as [number, number];
   const config = configFromAttrs(attrs);
-  const spectrum = stftSpectrum(readFloat32(backend, x), batch, length, config);
-  const { re, im, frames, bins } = spectrum;
-  const out = new Float32Array(re.length);
-  if (config.power === 2) {
-    for (let i = 0; i < out.length; i++) out[i] = re[i]! * re[i]! + im[i]! * im[i]!;
-  } else {
-    for (let i = 0; i < out.length; i++) out[i] = Math.sqrt(re[i]! * re[i]! + im[i]! * im[i]!);
-  }
+  const bins = binCount(config);
+  const frames = frameCount(length, config);
+  const total = batch * frames * bins;
+  const out = new Float32Array(total);
+  const packed = new Float32Array(2 * total);
+  const magnitude = config.power === 1;
+  forEachFrameSpectrum(readFloat32(backend, x), batch, length, config, (row, re, im) => {
+    const base = row * bins;
+    for (let k = 0; k < bins; k++) {
+      const r = re[k]!;
+      const i = im[k]!;
+      const p = r * r + i * i;
+      out[base + k] = magnitude ? Math.sqrt(p) : p;
+      packed[base + k] = r;
+      packed[total + base + k] = i;
+    }
+  });
   return [
     makeFloat32(backend, [batch, frames, bins], out),
-    makeFloat32(backend, [2, batch, frames, bins], packSpectrum(spectrum)),
+    makeFloat32(backend, [2, batch, frames, bins], packed),
   ];
 };
 
 const stftGradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
-  const dy = inputs['dy'] as tf.TensorInfo;
-  const packedInfo = inputs['spectrum'] as tf.TensorInfo;
+  const dyInfo = inputs['dy'] as tf.TensorInfo;
   const config = configFromAttrs(attrs);
   const length = (attrs as Record<string, number>)['signalLength']!;
-  const batch = dy.shape[0]!;
-  const n = dy.shape.reduce((a, b) => a * b, 1);
-  const gRe = new Float64Array(n);
-  const gIm = new Float64Array(n);
-  spectrumGradient(readFloat32(backend, dy), readFloat32(backend, packedInfo), config.power, gRe, gIm);
-  const dx = stftBackward(gRe, gIm, batch, length, config);
+  const [batch, frames, bins] = dyInfo.shape as [number, number, number];
+  const total = batch * frames * bins;
+  const dy = readFloat32(backend, dyInfo);
+  const packed = readFloat32(backend, inputs['spectrum'] as tf.TensorInfo);
+  const power = config.power;
+  const dx = stftBackward(batch, length, config, (row, gRe, gIm) =>
+    frameSpectrumGradient(dy, packed, total, row * bins, power, gRe, gIm),
+  );
   return makeFloat32(backend, [batch, length], dx);
 };
 

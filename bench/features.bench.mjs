@@ -1,0 +1,116 @@
+// Forward + backward of the seed's multi-resolution log-mel loss (n_fft 1024 & 4096, hop 256,
+// 64 HTK mels, 16 kHz, MSE of log(mel + 1e-6) averaged over the two scales, target features
+// cached) w.r.t. the audio, on tfjs-backend-cpu with @ae-ddsp/features' kernels, against
+// PyTorch/torchaudio on one thread (bench/peers/features_torch.py) in the same run.
+// Also: the real FFT alone vs fft.js, and where the time of one step goes.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import FFT from 'fft.js';
+import { createLogMelLoss, getRealFft, logMelSpectrogram } from '../packages/features/dist/index.js';
+import { medianMs, printTable, runPythonPeer, writeResults } from './lib.mjs';
+
+await tf.setBackend('cpu');
+const SR = 16000;
+const configs = [
+  [1, 1],
+  [8, 1],
+  [1, 4],
+  [1, 16],
+];
+
+// A seeded uniform(-1, 1) signal (mulberry32), so runs are reproducible.
+function noise(n, seed) {
+  let s = seed >>> 0;
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out[i] = ((t ^ (t >>> 14)) >>> 0) / 2147483648 - 1;
+  }
+  return out;
+}
+
+const ours = {};
+for (const [batch, seconds] of configs) {
+  const n = SR * seconds;
+  const target = tf.tensor2d(noise(batch * n, 1), [batch, n]);
+  const audio = tf.tensor2d(noise(batch * n, 2), [batch, n]);
+  const loss = createLogMelLoss(target);
+  const step = () => {
+    const { value, grad } = tf.valueAndGrad((x) => loss(x))(audio);
+    grad.dataSync();
+    value.dispose();
+    grad.dispose();
+  };
+  const big = batch * n > 64000;
+  ours[`${batch}x${seconds}s`] = await medianMs(step, { warmup: big ? 2 : 5, repeats: big ? 5 : 15 });
+  loss.dispose();
+  tf.dispose([target, audio]);
+}
+
+const peer = runPythonPeer('features_torch.py', [JSON.stringify(configs)]);
+const rows = Object.keys(ours).map((key) => {
+  const torch = peer.ms?.[key];
+  return {
+    'batch x duration': key,
+    'ae-ddsp ms': ours[key],
+    'torch ms': torch ?? 'n/a',
+    ratio: torch ? ours[key] / torch : 'n/a',
+  };
+});
+console.log('multi-resolution log-mel loss, forward + backward (ratio < 1: faster than PyTorch, 1 thread)');
+if (peer.unavailable) console.log(`PyTorch peer unavailable: ${peer.unavailable}`);
+printTable(rows);
+
+// Where the time of one 1 s step goes: the fused log-mel kernels per scale, forward alone and
+// forward + backward (the rest is tfjs op overhead of the loss arithmetic).
+const one = tf.tensor2d(noise(SR, 2), [1, SR]);
+const breakdown = {};
+for (const fftLength of [1024, 4096]) {
+  const t = logMelSpectrogram(one, { fftLength });
+  breakdown[`logMel ${fftLength} forward`] = await medianMs(() =>
+    logMelSpectrogram(one, { fftLength }).dispose(),
+  );
+  breakdown[`logMel ${fftLength} forward+backward`] = await medianMs(() => {
+    const { value, grad } = tf.valueAndGrad((x) =>
+      tf.mean(tf.squaredDifference(logMelSpectrogram(x, { fftLength }), t)),
+    )(one);
+    value.dispose();
+    grad.dispose();
+  });
+  t.dispose();
+}
+// The FFT alone: 63 frames (1 s) of our real FFT forward and adjoint vs fft.js realTransform.
+for (const size of [1024, 4096]) {
+  const plan = getRealFft(size);
+  const src = Float64Array.from(noise(size, 3));
+  const re = new Float64Array(size / 2 + 1);
+  const im = new Float64Array(size / 2 + 1);
+  const out = new Float64Array(size);
+  breakdown[`63 x RealFft.forward ${size}`] = await medianMs(() => {
+    for (let f = 0; f < 63; f++) plan.forward(src, 0, null, re, im, 0);
+  });
+  breakdown[`63 x RealFft.adjointAdd ${size}`] = await medianMs(() => {
+    out.fill(0);
+    for (let f = 0; f < 63; f++) plan.adjointAdd(re, im, 0, null, out, 0);
+  });
+  const fftjs = new FFT(size);
+  const spectrum = fftjs.createComplexArray();
+  breakdown[`63 x fft.js realTransform ${size}`] = await medianMs(() => {
+    for (let f = 0; f < 63; f++) fftjs.realTransform(spectrum, src);
+  });
+}
+one.dispose();
+console.log('\nbreakdown (ms, median)');
+printTable(Object.entries(breakdown).map(([what, ms]) => ({ what, ms })));
+
+const file = writeResults('features', {
+  description: 'multi-resolution log-mel loss forward+backward vs PyTorch/torchaudio, 1 thread',
+  ours,
+  torch: peer,
+  ratio: Object.fromEntries(rows.map((r) => [r['batch x duration'], r.ratio])),
+  breakdown,
+});
+console.log(`\nwrote ${file}`);

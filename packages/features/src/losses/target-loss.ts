@@ -1,0 +1,81 @@
+/**
+ * The shape every loss factory returns: a function of `[batch, samples]` audio giving a
+ * scalar tfjs loss, differentiable w.r.t. the audio, that holds cached target features
+ * until `dispose()`; plus weighted composition.
+ *
+ * @example
+ * ```ts
+ * const loss = combineLosses([
+ *   { loss: createLogMelLoss(target), weight: 1 },
+ *   { loss: createCumulativeSpectrumLoss(target), weight: 0.1 },
+ * ]);
+ * const grad = tf.grad((x) => loss(x))(audio);
+ * loss.dispose();
+ * ```
+ * @module
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+/** A loss against a cached target: `loss(audio)` → scalar tensor; `dispose()` frees the target. */
+export interface TargetLoss {
+  /** The loss of `audio` `[batch, samples]` against the cached target. */
+  (audio: tf.Tensor): tf.Scalar;
+  /** Releases the cached target features. */
+  dispose(): void;
+}
+
+/** Builds a {@link TargetLoss} from a function and the cleanup of its cached target. */
+export function makeTargetLoss(fn: (audio: tf.Tensor) => tf.Scalar, dispose: () => void): TargetLoss {
+  let disposed = false;
+  const loss = ((audio: tf.Tensor) => {
+    if (disposed) throw new Error('loss: called after dispose()');
+    return fn(audio);
+  }) as TargetLoss;
+  loss.dispose = () => {
+    if (disposed) return;
+    disposed = true;
+    dispose();
+  };
+  return loss;
+}
+
+/** One weighted term of {@link combineLosses}. */
+export interface WeightedLoss {
+  /** The loss. */
+  readonly loss: TargetLoss;
+  /** Its weight (finite). */
+  readonly weight: number;
+}
+
+/** `Σ weight_i · loss_i(audio)`; disposing the result disposes every term. */
+export function combineLosses(terms: readonly WeightedLoss[]): TargetLoss {
+  if (terms.length === 0) throw new Error('combineLosses: need at least one term');
+  for (const t of terms) {
+    if (!Number.isFinite(t.weight)) throw new Error(`combineLosses: weights must be finite, got ${t.weight}`);
+  }
+  return makeTargetLoss(
+    (audio) =>
+      tf.tidy(() => {
+        let total: tf.Tensor = tf.scalar(0);
+        for (const t of terms) total = tf.add(total, tf.mul(t.loss(audio), t.weight));
+        return total as tf.Scalar;
+      }),
+    () => {
+      for (const t of terms) t.loss.dispose();
+    },
+  );
+}
+
+/** Mean absolute (`'l1'`) or mean squared (`'l2'`) difference of two tensors, as a scalar. */
+export function meanDistance(a: tf.Tensor, b: tf.Tensor, distance: 'l1' | 'l2'): tf.Scalar {
+  return tf.tidy(() =>
+    distance === 'l1'
+      ? (tf.mean(tf.abs(tf.sub(a, b))) as tf.Scalar)
+      : (tf.mean(tf.squaredDifference(a, b)) as tf.Scalar),
+  );
+}
+
+/** Keeps `tensor` alive outside tidy scopes (for cached targets). */
+export function keepTarget<T extends tf.Tensor>(make: () => T): T {
+  return tf.tidy(() => tf.keep(make()));
+}
