@@ -20,7 +20,22 @@
 export type { AudioLoss, AudioReward, LossFactory, RewardFactory, TrainablePlant } from './interfaces';
 export type { MethodName, MethodRecipe } from './methods';
 export { METHOD_NAMES, methodRecipe } from './methods';
-export type { StepEvent, TrainerCheckpoint, TrainerOptions, TrainingWindow, TrainResult } from './trainer';
+export type {
+  ResonanceHistory,
+  ResonanceInput,
+  ResonanceOptions,
+  ResonanceRegime,
+  ResonanceReport,
+} from './resonance-monitor';
+export { DEFAULT_RESONANCE_OPTIONS, ResonanceMonitor } from './resonance-monitor';
+export type {
+  StepEvent,
+  StepResonance,
+  TrainerCheckpoint,
+  TrainerOptions,
+  TrainingWindow,
+  TrainResult,
+} from './trainer';
 export { Trainer } from './trainer';
 export type { AdamOptions } from './update-rules/adam';
 export { adam, adamPreconditioner } from './update-rules/adam';

@@ -135,6 +135,47 @@ describe('Trainer', () => {
     trainer.dispose();
   });
 
+  it('feeds the composite reward to the scheduler and reports the regime every step', () => {
+    const t = target();
+    const closeness = (tt: tf.Tensor2D) => (audio: tf.Tensor2D) =>
+      tf.exp(tf.mul(-20, mseLoss(tt)(audio))) as tf.Scalar;
+    const trainer = new Trainer(base({ target: t, reward: closeness }));
+    const events = trainer.run({ steps: 40 }).history;
+    const last = events.at(-1)!;
+    expect(trainer.scheduler.snapshot().signals!.reward).toBe(last.resonance.reward);
+    expect(last.reward).toBeGreaterThan(events[0]!.reward!);
+    expect(
+      events.every((e) => ['resonant', 'damped', 'stalled', 'exploding'].includes(e.resonance.regime)),
+    ).toBe(true);
+    // Checkpoints carry the resonance history: the resumed run is identical.
+    const saved = JSON.parse(JSON.stringify(trainer.checkpoint()));
+    const rest = trainer.run({ steps: 10 }).history.map((e) => e.resonance);
+    const resumed = Trainer.resume(saved, base({ target: t, reward: closeness }));
+    expect(resumed.run({ steps: 10 }).history.map((e) => e.resonance)).toEqual(rest);
+    trainer.dispose();
+    resumed.dispose();
+  });
+
+  it('honours the risk limits: knob slew, gradient norm and the loudness cap', () => {
+    const t = target([[1, 0.3]]);
+    const slewed = new Trainer(
+      base({ target: t, method: 'adam', maxSlew: 0.01, learningRate: 0.5, initial: [0.1, 0.8] }),
+    );
+    for (const e of slewed.run({ steps: 20 }).history) {
+      expect(e.updateNorm).toBeLessThanOrEqual(Math.SQRT2 * 0.01 + 1e-6);
+    }
+    // A full-scale target, a −12 dBFS cap: the penalty keeps the match quieter.
+    const free = new Trainer(base({ target: t, initial: [0.2, 0.3] }));
+    const capped = new Trainer(
+      base({ target: t, initial: [0.2, 0.3], loudnessPenalty: { capDb: -12, weight: 1 } }),
+    );
+    const loudFree = free.run({ steps: 150 }).history.at(-1)!.loudnessDb!;
+    const loudCapped = capped.run({ steps: 150 }).history.at(-1)!.loudnessDb!;
+    expect(loudCapped).toBeLessThan(loudFree - 2);
+    tf.dispose([t]);
+    for (const x of [slewed, free, capped]) x.dispose();
+  });
+
   it('does not leak tensors over 500 steps', () => {
     const t = target();
     const trainer = new Trainer(base({ target: t }));

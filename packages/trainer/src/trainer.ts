@@ -4,6 +4,12 @@ import { AdaptiveScheduler, type SchedulerOptions, type SchedulerState } from '@
 import * as tf from '@tensorflow/tfjs-core';
 import type { AudioLoss, AudioReward, LossFactory, RewardFactory, TrainablePlant } from './interfaces';
 import { type MethodName, type MethodRecipe, methodRecipe } from './methods';
+import {
+  type ResonanceHistory,
+  ResonanceMonitor,
+  type ResonanceOptions,
+  type ResonanceRegime,
+} from './resonance-monitor';
 import { adam } from './update-rules/adam';
 import { heavyBall } from './update-rules/heavy-ball';
 import type { UpdateRule, UpdateRuleState } from './update-rules/update-rule';
@@ -42,8 +48,39 @@ export interface TrainerOptions {
   readonly window?: TrainingWindow;
   /** A loss above best + explodeFactor·|best| counts as exploding and is rolled back. Default 100. */
   readonly explodeFactor?: number;
+  /**
+   * Composite reward and resonance settings (seed sections 5–6). The composite reward is fed
+   * to the scheduler (it drives the momentum law) whenever `reward` is given.
+   */
+  readonly resonance?: Partial<ResonanceOptions>;
+  /** λ ≥ 0: minimise loss − λ·R_aud directly (the seed's "minimise −R"). Default 0. */
+  readonly rewardInLoss?: number;
+  /** Risk penalty: weight·max(0, RMS dBFS − capDb)² added to the objective. Default none. */
+  readonly loudnessPenalty?: { readonly capDb: number; readonly weight: number };
+  /** Risk limit: the gradient is rescaled to at most this norm. Default none. */
+  readonly maxGradientNorm?: number;
+  /** Knob-slew limit: no normalised parameter moves more than this per gradient update. Default none. */
+  readonly maxSlew?: number;
   /** Called after every step with its event. */
   readonly onStep?: (event: StepEvent) => void;
+}
+
+/** The parts of the composite reward and the resonance measures at one step. */
+export interface StepResonance {
+  /** Composite reward R (what the scheduler's momentum law sees when a reward is configured). */
+  readonly reward: number;
+  /** R_opt in [0, 1]. */
+  readonly optimiserReward: number;
+  /** R_pol in [0, 1]. */
+  readonly policyReward: number;
+  /** Penalties P (loudness cap, knob slew). */
+  readonly penalty: number;
+  /** Coherence of the update sequence in [0, 1]. */
+  readonly coherence: number;
+  /** Periodicity of the knob trajectories in [0, 1]. */
+  readonly periodicity: number;
+  /** Detected regime: resonant, damped, stalled or exploding. */
+  readonly regime: ResonanceRegime;
 }
 
 /** What happened in one step, for logs, metrics files and reports. */
@@ -76,6 +113,10 @@ export interface StepEvent {
   readonly rolledBack: boolean;
   /** Index of the target window used. */
   readonly window: number;
+  /** RMS level of the rendered audio, dBFS. */
+  readonly loudnessDb: number | undefined;
+  /** Composite reward parts and the resonance regime. */
+  readonly resonance: StepResonance;
   /** Normalised parameters after the step. */
   readonly parameters: Float32Array;
 }
@@ -120,6 +161,10 @@ export interface TrainerCheckpoint {
   readonly explorer: ExplorerState;
   /** State of the trainer's own random stream (gradient noise, random search). */
   readonly random: readonly number[];
+  /** The last update Δθ and the resonance monitor's history. */
+  readonly lastUpdate: readonly number[];
+  /** History of the resonance monitor. */
+  readonly resonance: ResonanceHistory;
 }
 
 const DEFAULT_LEARNING_RATE = 0.02;
@@ -151,6 +196,13 @@ export class Trainer {
   readonly #rewards: (AudioReward | undefined)[];
   readonly #explodeFactor: number;
   readonly #onStep: ((event: StepEvent) => void) | undefined;
+  readonly #monitor: ResonanceMonitor;
+  readonly #feedReward: boolean;
+  readonly #rewardInLoss: number;
+  readonly #loudnessPenalty: { readonly capDb: number; readonly weight: number } | undefined;
+  readonly #maxGradientNorm: number;
+  readonly #maxSlew: number;
+  #lastUpdate: Float32Array;
   #scheduler: AdaptiveScheduler;
   #explorer: Explorer;
   #random: SeededRandom;
@@ -183,6 +235,17 @@ export class Trainer {
     this.#size = this.#batch * plant.parameterCount;
     this.#explodeFactor = options.explodeFactor ?? 100;
     this.#onStep = options.onStep;
+    this.#monitor = new ResonanceMonitor(options.resonance);
+    this.#feedReward = options.reward !== undefined;
+    this.#rewardInLoss = options.rewardInLoss ?? 0;
+    this.#loudnessPenalty = options.loudnessPenalty;
+    this.#maxGradientNorm = options.maxGradientNorm ?? Number.POSITIVE_INFINITY;
+    this.#maxSlew = options.maxSlew ?? Number.POSITIVE_INFINITY;
+    if (!(this.#rewardInLoss >= 0))
+      throw new RangeError(`Trainer: rewardInLoss must be ≥ 0, got ${this.#rewardInLoss}`);
+    if (this.#rewardInLoss > 0 && !options.reward)
+      throw new RangeError('Trainer: rewardInLoss needs options.reward');
+    this.#lastUpdate = new Float32Array(0);
 
     const total = target.shape[1];
     const window = options.window ?? { samples: total, hop: total };
@@ -219,6 +282,7 @@ export class Trainer {
     this.#lastGood = Float32Array.from(this.#theta);
     this.#best = Float32Array.from(this.#theta);
     this.#variable = tf.variable(tf.tensor2d(this.#theta, [this.#batch, plant.parameterCount]), true);
+    this.#lastUpdate = new Float32Array(this.#size);
   }
 
   /** Resumes a run from {@link Trainer.checkpoint} with the same options: the trajectory continues identically. */
@@ -246,6 +310,8 @@ export class Trainer {
     trainer.#scheduler = AdaptiveScheduler.restore(checkpoint.scheduler, trainer.#scheduler.options);
     trainer.#explorer = Explorer.restore(checkpoint.explorer, trainer.#explorer.options);
     trainer.#random = SeededRandom.fromState(checkpoint.random);
+    trainer.#lastUpdate = Float32Array.from(checkpoint.lastUpdate);
+    trainer.#monitor.restore(checkpoint.resonance);
     return trainer;
   }
 
@@ -305,36 +371,47 @@ export class Trainer {
     let gradientNorm = 0;
     let loss: number;
     let reward: number | undefined;
+    let loudnessDb: number | undefined;
+    let resonance: StepResonance;
     let next: Float32Array;
     let hyper = this.#scheduler.hyperparameters;
 
     if (r.randomSearch) {
       loss = this.#randomSearchStep(windowIndex);
       next = Float32Array.from(this.#best);
+      resonance = this.#observe(0, before, undefined, undefined, false);
     } else {
       // 1–3: synthesize, encode, loss (+ gradient) and reward.
       const evaluated = this.#lossAndGradient(before, windowIndex);
       loss = evaluated.loss;
       reward = evaluated.reward;
+      loudnessDb = evaluated.loudnessDb;
       const gradient = evaluated.gradient;
       gradientNorm = norm(gradient);
       const diverged = !Number.isFinite(loss) || !Number.isFinite(gradientNorm) || this.#isExploding(loss);
+      resonance = this.#observe(gradientNorm, before, loudnessDb, reward, diverged);
       if (diverged) {
-        // Rollback: last good parameters, fresh optimiser state, α damped by the scheduler.
+        // Rollback: last good parameters, fresh optimiser state and history, α damped by the scheduler.
         rolledBack = true;
         hyper = r.scheduler ? this.#scheduler.update({ loss: Number.POSITIVE_INFINITY }) : hyper;
         this.#rule = this.#newRule();
+        this.#monitor.reset();
         next = Float32Array.from(this.#lastGood);
       } else {
         this.#lastGood = Float32Array.from(before);
-        // 4–5: filtered feedback and scheduler update.
-        if (r.scheduler)
-          hyper = this.#scheduler.update({ loss, reward, successRate: this.#explorer.successRate });
-        // 6: gradient step θ − u with α_t, μ_t.
-        if (r.gradientNoise)
-          for (let i = 0; i < gradient.length; i++) gradient[i]! += hyper.dither * this.#random.gaussian();
+        // 4–5: filtered feedback (the composite reward, when one is configured) and scheduler update.
+        if (r.scheduler) {
+          const fed = this.#feedReward ? resonance.reward : undefined;
+          hyper = this.#scheduler.update({ loss, reward: fed, successRate: this.#explorer.successRate });
+        }
+        // 6: gradient step θ − u with α_t, μ_t, within the risk limits (gradient norm, knob slew).
+        const scale = gradientNorm > this.#maxGradientNorm ? this.#maxGradientNorm / gradientNorm : 1;
+        for (let i = 0; i < gradient.length; i++) {
+          gradient[i] = gradient[i]! * scale + (r.gradientNoise ? hyper.dither * this.#random.gaussian() : 0);
+        }
         const u = this.#rule!.step(gradient, hyper);
-        next = before.map((x, i) => x - u[i]!);
+        const slew = this.#maxSlew;
+        next = before.map((x, i) => x - Math.max(-slew, Math.min(slew, u[i]!)));
         // 7: dither.
         if (r.dither) next = this.#ungroup(this.#explorer.dither(this.#groups(next), hyper.dither));
         // 8: sparse local test around θ_t, averaged into θ_{t+1}.
@@ -356,6 +433,7 @@ export class Trainer {
       this.#bestLoss = loss;
       this.#best = Float32Array.from(before);
     }
+    this.#lastUpdate = next.map((x, i) => x - before[i]!);
     this.#theta = next;
     this.#step++;
     // 10: log.
@@ -369,11 +447,13 @@ export class Trainer {
       momentum: hyper.momentum,
       dither: r.dither || r.gradientNoise ? hyper.dither : 0,
       gradientNorm,
-      updateNorm: norm(next.map((x, i) => x - before[i]!)),
+      updateNorm: norm(this.#lastUpdate),
       successRate: this.#explorer.successRate,
       localTest,
       rolledBack,
       window: windowIndex,
+      loudnessDb,
+      resonance,
       parameters: Float32Array.from(next),
     };
     this.#onStep?.(event);
@@ -400,6 +480,8 @@ export class Trainer {
       scheduler: this.#scheduler.toJSON(),
       explorer: this.#explorer.toJSON(),
       random: this.#random.state(),
+      lastUpdate: Array.from(this.#lastUpdate),
+      resonance: this.#monitor.toJSON(),
     };
   }
 
@@ -475,22 +557,55 @@ export class Trainer {
   #lossAndGradient(
     theta: Float32Array,
     windowIndex: number,
-  ): { loss: number; reward: number | undefined; gradient: Float32Array } {
+  ): { loss: number; reward: number | undefined; loudnessDb: number; gradient: Float32Array } {
     tf.tidy(() => this.#variable.assign(tf.tensor2d(theta, [this.#batch, this.#plant.parameterCount])));
     this.#evaluations++;
     const lossFn = this.#losses[windowIndex]!;
     const rewardFn = this.#rewards[windowIndex];
-    let rewardTensor: tf.Scalar | undefined;
+    const lambda = this.#rewardInLoss;
+    const cap = this.#loudnessPenalty;
+    const kept: { loss?: tf.Scalar; reward?: tf.Scalar; loudness?: tf.Scalar } = {};
     const { value, grads } = tf.variableGrads(() => {
       const audio = this.#render(this.#variable, windowIndex);
-      if (rewardFn) rewardTensor = tf.keep(rewardFn(audio));
-      return lossFn(audio);
+      const loss = lossFn(audio);
+      const reward = rewardFn?.(audio);
+      const loudness = tf.mul(10 / Math.LN10, tf.log(tf.add(tf.mean(tf.square(audio)), 1e-12))) as tf.Scalar;
+      kept.loss = tf.keep(loss);
+      kept.loudness = tf.keep(loudness);
+      if (reward) kept.reward = tf.keep(reward);
+      // The objective: the loss, minus λ·R_aud, plus the loudness risk penalty.
+      let objective: tf.Scalar = loss;
+      if (reward && lambda > 0) objective = tf.sub(objective, tf.mul(lambda, reward));
+      if (cap)
+        objective = tf.add(objective, tf.mul(cap.weight, tf.square(tf.relu(tf.sub(loudness, cap.capDb)))));
+      return objective;
     }, [this.#variable]);
-    const gradient = grads[this.#variable.name]!.dataSync() as Float32Array;
-    const loss = value.dataSync()[0]!;
-    const reward = rewardTensor?.dataSync()[0];
-    tf.dispose([value, grads[this.#variable.name]!, rewardTensor as tf.Tensor]);
-    return { loss, reward, gradient: Float32Array.from(gradient) };
+    const gradientTensor = grads[this.#variable.name]!;
+    const gradient = Float32Array.from(gradientTensor.dataSync());
+    // Report the task loss itself (the objective adds reward and penalty terms when configured).
+    const loss = kept.loss!.dataSync()[0]!;
+    const reward = kept.reward?.dataSync()[0];
+    const loudnessDb = kept.loudness!.dataSync()[0]!;
+    tf.dispose([value, gradientTensor, kept.loss!, kept.loudness!]);
+    if (kept.reward) kept.reward.dispose();
+    return { loss, reward, loudnessDb, gradient };
+  }
+
+  #observe(
+    gradientNorm: number,
+    parameters: Float32Array,
+    loudnessDb: number | undefined,
+    audioReward: number | undefined,
+    rolledBack: boolean,
+  ): StepResonance {
+    return this.#monitor.observe({
+      gradientNorm,
+      update: this.#lastUpdate,
+      parameters,
+      loudnessDb,
+      audioReward,
+      rolledBack,
+    });
   }
 
   /** Losses of several parameter sets, rendered as one batch. */
