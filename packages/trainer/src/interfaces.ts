@@ -16,11 +16,15 @@ export interface TrainablePlant {
   render(parameters: tf.Tensor2D, samples: number): tf.Tensor2D;
 }
 
-/** A loss of rendered audio against a fixed target: audio [batch, samples] → scalar (mean over the batch). */
-export type AudioLoss = (audio: tf.Tensor2D) => tf.Scalar;
+/**
+ * A loss of rendered audio against a fixed target: audio [batch, samples] → scalar (mean
+ * over the batch). If it has a `dispose()` (e.g. to free cached target features), the
+ * trainer calls it when the trainer is disposed.
+ */
+export type AudioLoss = ((audio: tf.Tensor2D) => tf.Scalar) & { dispose?(): void };
 
-/** A bounded reward in [0, 1] of rendered audio against a fixed target (higher is better). */
-export type AudioReward = (audio: tf.Tensor2D) => tf.Scalar;
+/** A bounded reward in [0, 1] of rendered audio against a fixed target (higher is better); may have `dispose()` too. */
+export type AudioReward = ((audio: tf.Tensor2D) => tf.Scalar) & { dispose?(): void };
 
 /**
  * Builds a loss for one target (window). Called once per target window and cached, so a

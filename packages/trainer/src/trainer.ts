@@ -485,8 +485,9 @@ export class Trainer {
     };
   }
 
-  /** Frees the trainer's tensors (cached target windows and the parameter variable). */
+  /** Frees the trainer's tensors: cached target windows, their losses and rewards, the parameter variable. */
   dispose(): void {
+    for (const f of [...this.#losses, ...this.#rewards]) f?.dispose?.();
     tf.dispose(this.#targets);
     this.#variable.dispose();
   }
