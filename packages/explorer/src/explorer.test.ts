@@ -17,11 +17,11 @@ describe('Explorer local tests', () => {
     const result = explorer.tell(losses, Number.POSITIVE_INFINITY);
     expect(result.improved).toBe(true);
     expect(result.bestIndex).toBe(best);
-    theta.forEach((g, i) =>
-      g.forEach((x, j) =>
-        expect(result.parameters[i]![j]).toBeCloseTo(0.75 * x + 0.25 * probes[best]![i]![j]!, 6),
-      ),
-    );
+    theta.forEach((g, i) => {
+      g.forEach((x, j) => {
+        expect(result.parameters[i]![j]).toBeCloseTo(0.75 * x + 0.25 * probes[best]![i]![j]!, 6);
+      });
+    });
   });
 
   it('keeps θ when no probe beats the baseline and ignores non-finite losses', () => {
