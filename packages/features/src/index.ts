@@ -34,6 +34,13 @@ export {
   spectralStatisticsEncoder,
 } from './encoder/statistics-encoder';
 export { getRealFft, RealFft } from './fft/real-fft';
+export type { LogMelDistanceOptions } from './losses/log-mel-distance';
+export {
+  ensureLogMelDistanceKernels,
+  LOG_MEL_DISTANCE_GRAD_KERNEL,
+  LOG_MEL_DISTANCE_KERNEL,
+  logMelDistance,
+} from './losses/log-mel-distance';
 export type { LogMelLossOptions } from './losses/log-mel-loss';
 export { createLogMelLoss, multiResolutionLogMelLoss } from './losses/log-mel-loss';
 export type {

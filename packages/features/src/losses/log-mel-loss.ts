@@ -15,11 +15,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { type CachedFeatures, cacheFeatures } from '../encoder/feature-encoder';
 import {
+  logMelFeatureName,
   type MultiResolutionOptions,
   multiResolutionLogMelEncoder,
   multiResolutionScales,
 } from '../encoder/multi-resolution';
-import { makeTargetLoss, meanDistance, type TargetLoss } from './target-loss';
+import { logMelDistance } from './log-mel-distance';
+import { makeTargetLoss, type TargetLoss } from './target-loss';
 
 /** Options of {@link createLogMelLoss}. */
 export interface LogMelLossOptions extends MultiResolutionOptions {
@@ -44,16 +46,17 @@ export function multiResolutionLogMelLoss(
   if (scaleReduction !== 'mean' && scaleReduction !== 'sum') {
     throw new Error(`logMelLoss: scaleReduction must be 'mean' or 'sum', got ${scaleReduction}`);
   }
-  const encoder = multiResolutionLogMelEncoder(rest);
+  const scales = multiResolutionScales(rest);
   return tf.tidy(() => {
-    const features = encoder.encode(audio);
-    let total: tf.Tensor = tf.scalar(0);
-    for (const name of encoder.featureNames) {
+    let total: tf.Tensor | undefined;
+    for (const scale of scales) {
+      const name = logMelFeatureName(scale.fftLength!);
       const t = target[name];
       if (!t) throw new Error(`logMelLoss: target has no feature "${name}"`);
-      total = tf.add(total, meanDistance(features[name]!, t, distance));
+      const term = logMelDistance(audio, t, { ...scale, distance });
+      total = total ? tf.add(total, term) : term;
     }
-    return (scaleReduction === 'mean' ? tf.div(total, encoder.featureNames.length) : total) as tf.Scalar;
+    return (scaleReduction === 'mean' ? tf.div(total!, scales.length) : total!) as tf.Scalar;
   });
 }
 

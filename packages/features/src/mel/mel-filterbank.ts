@@ -54,6 +54,17 @@ export interface MelFilterbank {
   readonly offset: Int32Array;
   /** Non-zero weights of all bands, concatenated (float64). */
   readonly weights: Float64Array;
+  /**
+   * Per-bin form (triangular bands overlap pairwise, so a bin feeds at most two adjacent
+   * bands): bin k adds `binWeightLo[k]·P_k` to band `binBand[k]` and `binWeightHi[k]·P_k` to
+   * band `binBand[k] + 1`. Bands are indexed into arrays of `melBins + 2` slots; bins that feed
+   * no band point at slot `melBins` with zero weights.
+   */
+  readonly binBand: Int32Array;
+  /** Weight of bin k in band `binBand[k]`. */
+  readonly binWeightLo: Float64Array;
+  /** Weight of bin k in band `binBand[k] + 1`. */
+  readonly binWeightHi: Float64Array;
   /** The resolved options, as a cache key. */
   readonly key: string;
 }
@@ -99,6 +110,14 @@ export function melFilterbank(options: MelFilterbankOptions = {}): MelFilterbank
   const end = new Int32Array(melBins);
   const offset = new Int32Array(melBins);
   const weights: number[] = [];
+  const weightOf = (m: number, k: number): number => {
+    const lo = points[m]!;
+    const mid = points[m + 1]!;
+    const hi = points[m + 2]!;
+    const f = freqs[k]!;
+    const w = Math.max(0, Math.min((f - lo) / (mid - lo), (hi - f) / (hi - mid)));
+    return norm === 'slaney' ? (w * 2) / (hi - lo) : w;
+  };
   for (let m = 0; m < melBins; m++) {
     const lo = points[m]!;
     const mid = points[m + 1]!;
@@ -129,7 +148,27 @@ export function melFilterbank(options: MelFilterbankOptions = {}): MelFilterbank
     offset[m] = weights.length;
     for (const w of band) weights.push(w);
   }
+  const binBand = new Int32Array(bins).fill(melBins);
+  const binWeightLo = new Float64Array(bins);
+  const binWeightHi = new Float64Array(bins);
+  for (let k = 0; k < bins; k++) {
+    const bands: number[] = [];
+    for (let m = 0; m < melBins; m++) if (dense[k * melBins + m]! > 0) bands.push(m);
+    if (bands.length > 2 || (bands.length === 2 && bands[1] !== bands[0]! + 1)) {
+      throw new Error(
+        `melFilterbank: bin ${k} feeds bands [${bands.join(', ')}]; expected at most two adjacent bands`,
+      );
+    }
+    if (bands.length === 0) continue;
+    binBand[k] = bands[0]!;
+    // recompute in float64 rather than reading the float32 dense copy
+    binWeightLo[k] = weightOf(bands[0]!, k);
+    if (bands.length === 2) binWeightHi[k] = weightOf(bands[1]!, k);
+  }
   const bank: MelFilterbank = Object.freeze({
+    binBand,
+    binWeightLo,
+    binWeightHi,
     bins,
     melBins,
     dense,

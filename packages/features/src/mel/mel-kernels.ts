@@ -46,7 +46,8 @@ function readAttrs(attrs: tf.NamedAttrMap | undefined): MelConfig & { log: boole
   return attrs as unknown as MelConfig & { log: boolean; signalLength: number };
 }
 
-function bankFor(config: MelConfig): MelFilterbank {
+/** The (cached) filterbank a {@link MelConfig} describes. */
+export function filterbankForConfig(config: MelConfig): MelFilterbank {
   return melFilterbank({
     sampleRate: config.sampleRate,
     fftLength: config.fftLength,
@@ -62,7 +63,7 @@ const melKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const x = inputs['x'] as tf.TensorInfo;
   const [batch, length] = x.shape as [number, number];
   const config = readAttrs(attrs);
-  const bank = bankFor(config);
+  const bank = filterbankForConfig(config);
   const bins = bank.bins;
   const mels = bank.melBins;
   const frames = frameCount(length, config);
@@ -100,7 +101,7 @@ const melKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
 const melGradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const dyInfo = inputs['dy'] as tf.TensorInfo;
   const config = readAttrs(attrs);
-  const bank = bankFor(config);
+  const bank = filterbankForConfig(config);
   const dy = readFloat32(backend, dyInfo);
   const y = readFloat32(backend, inputs['y'] as tf.TensorInfo);
   const packed = readFloat32(backend, inputs['spectrum'] as tf.TensorInfo);
