@@ -56,13 +56,26 @@ const distanceKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const gradSpectrum = new Float32Array(2 * total);
   let sum = 0;
   forEachFrameSpectrum(readFloat32(backend, x), batch, length, config, (row, re, im) => {
+    // binBand is non-decreasing in k: accumulate each run of bins in registers
     mel.fill(0);
+    let band = binBand[0]!;
+    let accLo = 0;
+    let accHi = 0;
     for (let k = 0; k < bins; k++) {
+      const b = binBand[k]!;
+      if (b !== band) {
+        mel[band] = mel[band]! + accLo;
+        mel[band + 1] = mel[band + 1]! + accHi;
+        band = b;
+        accLo = 0;
+        accHi = 0;
+      }
       const p = re[k]! * re[k]! + im[k]! * im[k]!;
-      const band = binBand[k]!;
-      mel[band] = mel[band]! + binWeightLo[k]! * p;
-      mel[band + 1] = mel[band + 1]! + binWeightHi[k]! * p;
+      accLo += binWeightLo[k]! * p;
+      accHi += binWeightHi[k]! * p;
     }
+    mel[band] = mel[band]! + accLo;
+    mel[band + 1] = mel[band + 1]! + accHi;
     const targetBase = (targetBatch === 1 ? row % frames : row) * mels;
     for (let m = 0; m < mels; m++) {
       const shifted = mel[m]! + eps;
@@ -78,9 +91,17 @@ const distanceKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
     }
     // d mel_m/d power_k = w_mk; d power/d (Re, Im) = 2·(Re, Im)
     const base = row * bins;
+    band = binBand[0]!;
+    let gLo = gradMel[band]!;
+    let gHi = gradMel[band + 1]!;
     for (let k = 0; k < bins; k++) {
-      const band = binBand[k]!;
-      const g = 2 * (binWeightLo[k]! * gradMel[band]! + binWeightHi[k]! * gradMel[band + 1]!);
+      const b = binBand[k]!;
+      if (b !== band) {
+        band = b;
+        gLo = gradMel[b]!;
+        gHi = gradMel[b + 1]!;
+      }
+      const g = 2 * (binWeightLo[k]! * gLo + binWeightHi[k]! * gHi);
       gradSpectrum[base + k] = g * re[k]!;
       gradSpectrum[total + base + k] = g * im[k]!;
     }
