@@ -14,10 +14,10 @@ Usage: python3 scaffold_torch.py [steps]   (prints one JSON line)
 import json
 import math
 import sys
-import time
 
 import torch
 import torchaudio
+from timing import median_ms
 
 torch.set_num_threads(1)
 SR = 16000
@@ -95,18 +95,6 @@ def make_step(synth, target, cached):
         return loss.item()
 
     return step
-
-
-def median_ms(step, repeats, warmup=5):
-    for _ in range(warmup):
-        step()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        step()
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    return times[len(times) // 2]
 
 
 def main():

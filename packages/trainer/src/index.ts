@@ -30,7 +30,6 @@ export type {
 export { DEFAULT_RESONANCE_OPTIONS, ResonanceMonitor } from './resonance-monitor';
 export type {
   StepEvent,
-  StepResonance,
   TrainerCheckpoint,
   TrainerOptions,
   TrainingWindow,

@@ -8,7 +8,7 @@ import {
   type ResonanceHistory,
   ResonanceMonitor,
   type ResonanceOptions,
-  type ResonanceRegime,
+  type ResonanceReport,
 } from './resonance-monitor';
 import { adam } from './update-rules/adam';
 import { heavyBall } from './update-rules/heavy-ball';
@@ -65,23 +65,6 @@ export interface TrainerOptions {
   readonly onStep?: (event: StepEvent) => void;
 }
 
-/** The parts of the composite reward and the resonance measures at one step. */
-export interface StepResonance {
-  /** Composite reward R (what the scheduler's momentum law sees when a reward is configured). */
-  readonly reward: number;
-  /** R_opt in [0, 1]. */
-  readonly optimiserReward: number;
-  /** R_pol in [0, 1]. */
-  readonly policyReward: number;
-  /** Penalties P (loudness cap, knob slew). */
-  readonly penalty: number;
-  /** Coherence of the update sequence in [0, 1]. */
-  readonly coherence: number;
-  /** Periodicity of the knob trajectories in [0, 1]. */
-  readonly periodicity: number;
-  /** Detected regime: resonant, damped, stalled or exploding. */
-  readonly regime: ResonanceRegime;
-}
 
 /** What happened in one step, for logs, metrics files and reports. */
 export interface StepEvent {
@@ -116,7 +99,7 @@ export interface StepEvent {
   /** RMS level of the rendered audio, dBFS. */
   readonly loudnessDb: number | undefined;
   /** Composite reward parts and the resonance regime. */
-  readonly resonance: StepResonance;
+  readonly resonance: ResonanceReport;
   /** Normalised parameters after the step. */
   readonly parameters: Float32Array;
 }
@@ -372,7 +355,7 @@ export class Trainer {
     let loss: number;
     let reward: number | undefined;
     let loudnessDb: number | undefined;
-    let resonance: StepResonance;
+    let resonance: ResonanceReport;
     let next: Float32Array;
     let hyper = this.#scheduler.hyperparameters;
 
@@ -598,7 +581,7 @@ export class Trainer {
     loudnessDb: number | undefined,
     audioReward: number | undefined,
     rolledBack: boolean,
-  ): StepResonance {
+  ): ResonanceReport {
     return this.#monitor.observe({
       gradientNorm,
       update: this.#lastUpdate,
