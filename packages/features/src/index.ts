@@ -80,7 +80,12 @@ export {
   distanceReward,
   gaussianReward,
 } from './rewards/audio-reward';
-export type { LoudnessOptions, RolloffOptions, SpectralStatOptions } from './stats/spectral-statistics';
+export type {
+  LoudnessOptions,
+  RolloffOptions,
+  SpectralStatDefaults,
+  SpectralStatOptions,
+} from './stats/spectral-statistics';
 export {
   aWeightedLoudness,
   aWeightingDb,

@@ -21,7 +21,9 @@ export interface MultiResolutionOptions extends Omit<MelSpectrogramOptions, 'fft
 }
 
 /** Seed defaults: n_fft 1024 and 4096, hop 256, 64 mels, 16 kHz, ε 1e-6. */
-export const DEFAULT_MULTI_RESOLUTION_OPTIONS = Object.freeze({
+export const DEFAULT_MULTI_RESOLUTION_OPTIONS: Readonly<
+  Required<Pick<MultiResolutionOptions, 'fftLengths' | 'hopLength' | 'melBins' | 'sampleRate' | 'epsilon'>>
+> = Object.freeze({
   fftLengths: Object.freeze([1024, 4096]) as readonly number[],
   hopLength: 256,
   melBins: 64,

@@ -35,13 +35,15 @@ export interface StatisticsEncoderOptions {
 }
 
 /** Defaults of {@link StatisticsEncoderOptions}. */
-export const DEFAULT_STATISTICS_ENCODER_OPTIONS = Object.freeze({
-  fftLength: 1024,
-  hopLength: 256,
-  sampleRate: 16000,
-  rolloffFraction: 0.85,
-  rolloffTemperature: 0.01,
-});
+export const DEFAULT_STATISTICS_ENCODER_OPTIONS: Readonly<Required<StatisticsEncoderOptions>> = Object.freeze(
+  {
+    fftLength: 1024,
+    hopLength: 256,
+    sampleRate: 16000,
+    rolloffFraction: 0.85,
+    rolloffTemperature: 0.01,
+  },
+);
 
 /** Names of the statistics features. */
 export const STATISTICS_FEATURE_NAMES = Object.freeze([

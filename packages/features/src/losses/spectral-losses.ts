@@ -31,7 +31,7 @@ export interface SpectralLossOptions {
 }
 
 /** Defaults of {@link SpectralLossOptions}. */
-export const DEFAULT_SPECTRAL_LOSS_OPTIONS = Object.freeze({
+export const DEFAULT_SPECTRAL_LOSS_OPTIONS: Readonly<Required<SpectralLossOptions>> = Object.freeze({
   fftLengths: Object.freeze([2048, 1024, 512, 256, 128, 64]) as readonly number[],
   overlap: 0.75,
   linearWeight: 1,

@@ -29,7 +29,11 @@ export interface MelFilterbankOptions {
 }
 
 /** Defaults of {@link MelFilterbankOptions} (seed: 64 mels, 16 kHz; torchaudio: HTK, no norm). */
-export const DEFAULT_MEL_OPTIONS = Object.freeze({
+export const DEFAULT_MEL_OPTIONS: Readonly<
+  Required<
+    Pick<MelFilterbankOptions, 'sampleRate' | 'fftLength' | 'melBins' | 'fMinHz' | 'melScale' | 'norm'>
+  >
+> = Object.freeze({
   sampleRate: 16000,
   fftLength: 1024,
   melBins: 64,

@@ -33,8 +33,20 @@ export interface RolloffOptions extends SpectralStatOptions {
   temperature?: number;
 }
 
+/** Default values used by the statistics. */
+export interface SpectralStatDefaults {
+  /** Sample rate in Hz. */
+  readonly sampleRate: number;
+  /** Rolloff fraction. */
+  readonly fraction: number;
+  /** Smooth-rolloff temperature. */
+  readonly temperature: number;
+  /** Power floor of the flatness. */
+  readonly flatnessFloor: number;
+}
+
 /** Defaults of the statistics options. */
-export const DEFAULT_STAT_OPTIONS = Object.freeze({
+export const DEFAULT_STAT_OPTIONS: SpectralStatDefaults = Object.freeze({
   sampleRate: 16000,
   fraction: 0.85,
   temperature: 0.01,
