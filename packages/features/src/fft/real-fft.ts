@@ -24,6 +24,7 @@ export class RealFft {
   private readonly reverse: Uint32Array;
   private readonly twiddles: Float64Array;
   private readonly stageOffsets: Int32Array;
+  private readonly stageRadix: Int32Array;
   private readonly splitCos: Float64Array;
   private readonly splitSin: Float64Array;
   private readonly re: Float64Array;
@@ -48,28 +49,50 @@ export class RealFft {
       for (let b = 0, v = i; b < bits; b++, v >>= 1) r = (r << 1) | (v & 1);
       this.reverse[i] = r;
     }
-    this.oddFirstStage = bits % 2 === 1;
-    // Radix-4 stage twiddles: for each stage of quarter-length q, 6 numbers per k < q:
-    // cos/sin of W^k, W^2k, W^3k with W = exp(-2πi / 4q).
+    // Stage plan: a twiddle-free radix-2 or radix-4 first stage (fused with the bit-reversed
+    // load), then radix-8 stages (fewer passes over memory), with radix-4 stages to make up
+    // the remaining bits; pick the first stage that needs the fewest passes.
+    const passes = (r: number) =>
+      r === 1 ? Number.POSITIVE_INFINITY : r % 3 === 1 ? (r - 4) / 3 + 2 : Math.ceil(r / 3);
+    const firstBits = bits < 2 ? 1 : passes(bits - 1) < passes(bits - 2) ? 1 : 2;
+    this.oddFirstStage = firstBits === 1;
+    let rest = bits - firstBits;
+    const radices: number[] = [];
+    while (rest > 0) {
+      const r = rest % 3 === 0 ? 3 : 2;
+      radices.push(r);
+      rest -= r;
+    }
+    // Twiddles per stage of block length q: for radix 2^r, the 2^r − 1 powers W^{jk}
+    // (j = 1..2^r − 1, W = exp(−2πi / (2^r·q))) as cos/sin pairs for each k < q.
     const offsets: number[] = [];
+    const stageRadix: number[] = [];
     let total = 0;
-    for (let q = this.oddFirstStage ? 2 : 1; q < m; q *= 4) {
+    let q = 1 << firstBits;
+    const qs: number[] = [];
+    for (const r of radices) {
+      const radix = 1 << r;
       offsets.push(total);
-      total += 6 * q;
+      stageRadix.push(radix);
+      qs.push(q);
+      total += 2 * (radix - 1) * q;
+      q *= radix;
     }
     this.stageOffsets = Int32Array.from(offsets);
+    this.stageRadix = Int32Array.from(stageRadix);
     this.twiddles = new Float64Array(total);
-    let s = 0;
-    for (let q = this.oddFirstStage ? 2 : 1; q < m; q *= 4, s++) {
+    qs.forEach((bq, s) => {
+      const radix = stageRadix[s]!;
       const o = offsets[s]!;
-      for (let k = 0; k < q; k++) {
-        for (let p = 1; p <= 3; p++) {
-          const angle = (-2 * Math.PI * p * k) / (4 * q);
-          this.twiddles[o + 6 * k + 2 * (p - 1)] = Math.cos(angle);
-          this.twiddles[o + 6 * k + 2 * (p - 1) + 1] = Math.sin(angle);
+      const per = 2 * (radix - 1);
+      for (let k = 0; k < bq; k++) {
+        for (let j = 1; j < radix; j++) {
+          const angle = (-2 * Math.PI * j * k) / (radix * bq);
+          this.twiddles[o + per * k + 2 * (j - 1)] = Math.cos(angle);
+          this.twiddles[o + per * k + 2 * (j - 1) + 1] = Math.sin(angle);
         }
       }
-    }
+    });
     this.splitCos = new Float64Array(m + 1);
     this.splitSin = new Float64Array(m + 1);
     for (let k = 0; k <= m; k++) {
@@ -287,60 +310,193 @@ export class RealFft {
     }
   }
 
-  /** The radix-4 stages after the first one, in place, natural order out. */
+  /** The radix-8 / radix-4 stages after the first one, in place, natural order out. */
   private stages(re: Float64Array, im: Float64Array): void {
-    const m = this.half;
     let q = this.oddFirstStage ? 2 : 4;
-    const tw = this.twiddles;
-    let stage = this.oddFirstStage ? 0 : 1;
-    for (; q < m; q *= 4, stage++) {
+    for (let stage = 0; stage < this.stageRadix.length; stage++) {
       const o = this.stageOffsets[stage]!;
-      const span = 4 * q;
-      for (let k = 0; k < q; k++) {
-        const w = o + 6 * k;
-        const w1r = tw[w]!;
-        const w1i = tw[w + 1]!;
-        const w2r = tw[w + 2]!;
-        const w2i = tw[w + 3]!;
-        const w3r = tw[w + 4]!;
-        const w3i = tw[w + 5]!;
-        for (let base = 0; base < m; base += span) {
-          const i0 = base + k;
-          const i1 = i0 + q;
-          const i2 = i1 + q;
-          const i3 = i2 + q;
-          const a0r = re[i0]!;
-          const a0i = im[i0]!;
-          // A1 (odd-of-4 samples) sits at i2, A2 at i1 after bit reversal.
-          let xr = re[i2]!;
-          let xi = im[i2]!;
-          const a1r = xr * w1r - xi * w1i;
-          const a1i = xr * w1i + xi * w1r;
-          xr = re[i1]!;
-          xi = im[i1]!;
-          const a2r = xr * w2r - xi * w2i;
-          const a2i = xr * w2i + xi * w2r;
-          xr = re[i3]!;
-          xi = im[i3]!;
-          const a3r = xr * w3r - xi * w3i;
-          const a3i = xr * w3i + xi * w3r;
-          const t0r = a0r + a2r;
-          const t0i = a0i + a2i;
-          const t1r = a0r - a2r;
-          const t1i = a0i - a2i;
-          const t2r = a1r + a3r;
-          const t2i = a1i + a3i;
-          const t3r = a1r - a3r;
-          const t3i = a1i - a3i;
-          re[i0] = t0r + t2r;
-          im[i0] = t0i + t2i;
-          re[i2] = t0r - t2r;
-          im[i2] = t0i - t2i;
-          re[i1] = t1r + t3i;
-          im[i1] = t1i - t3r;
-          re[i3] = t1r - t3i;
-          im[i3] = t1i + t3r;
-        }
+      if (this.stageRadix[stage] === 8) {
+        this.radix8(re, im, q, o);
+        q *= 8;
+      } else {
+        this.radix4(re, im, q, o);
+        q *= 4;
+      }
+    }
+  }
+
+  /** One radix-4 DIT stage combining blocks of length q (A0, A2, A1, A3 in bit-reversed order). */
+  private radix4(re: Float64Array, im: Float64Array, q: number, o: number): void {
+    const m = this.half;
+    const tw = this.twiddles;
+    const span = 4 * q;
+    for (let k = 0; k < q; k++) {
+      const w = o + 6 * k;
+      const w1r = tw[w]!;
+      const w1i = tw[w + 1]!;
+      const w2r = tw[w + 2]!;
+      const w2i = tw[w + 3]!;
+      const w3r = tw[w + 4]!;
+      const w3i = tw[w + 5]!;
+      for (let base = 0; base < m; base += span) {
+        const i0 = base + k;
+        const i1 = i0 + q;
+        const i2 = i1 + q;
+        const i3 = i2 + q;
+        const a0r = re[i0]!;
+        const a0i = im[i0]!;
+        let xr = re[i2]!;
+        let xi = im[i2]!;
+        const a1r = xr * w1r - xi * w1i;
+        const a1i = xr * w1i + xi * w1r;
+        xr = re[i1]!;
+        xi = im[i1]!;
+        const a2r = xr * w2r - xi * w2i;
+        const a2i = xr * w2i + xi * w2r;
+        xr = re[i3]!;
+        xi = im[i3]!;
+        const a3r = xr * w3r - xi * w3i;
+        const a3i = xr * w3i + xi * w3r;
+        const t0r = a0r + a2r;
+        const t0i = a0i + a2i;
+        const t1r = a0r - a2r;
+        const t1i = a0i - a2i;
+        const t2r = a1r + a3r;
+        const t2i = a1i + a3i;
+        const t3r = a1r - a3r;
+        const t3i = a1i - a3i;
+        re[i0] = t0r + t2r;
+        im[i0] = t0i + t2i;
+        re[i2] = t0r - t2r;
+        im[i2] = t0i - t2i;
+        re[i1] = t1r + t3i;
+        im[i1] = t1i - t3r;
+        re[i3] = t1r - t3i;
+        im[i3] = t1i + t3r;
+      }
+    }
+  }
+
+  /**
+   * One radix-8 DIT stage combining blocks of length q. In bit-reversed order block p holds
+   * A_{bitrev3(p)}: A0, A4, A2, A6, A1, A5, A3, A7; outputs X[k + s·q] go to block s.
+   */
+  private radix8(re: Float64Array, im: Float64Array, q: number, o: number): void {
+    const m = this.half;
+    const tw = this.twiddles;
+    const span = 8 * q;
+    const h = Math.SQRT1_2;
+    for (let k = 0; k < q; k++) {
+      const w = o + 14 * k;
+      const w1r = tw[w]!;
+      const w1i = tw[w + 1]!;
+      const w2r = tw[w + 2]!;
+      const w2i = tw[w + 3]!;
+      const w3r = tw[w + 4]!;
+      const w3i = tw[w + 5]!;
+      const w4r = tw[w + 6]!;
+      const w4i = tw[w + 7]!;
+      const w5r = tw[w + 8]!;
+      const w5i = tw[w + 9]!;
+      const w6r = tw[w + 10]!;
+      const w6i = tw[w + 11]!;
+      const w7r = tw[w + 12]!;
+      const w7i = tw[w + 13]!;
+      for (let base = 0; base < m; base += span) {
+        const i0 = base + k;
+        const i1 = i0 + q;
+        const i2 = i1 + q;
+        const i3 = i2 + q;
+        const i4 = i3 + q;
+        const i5 = i4 + q;
+        const i6 = i5 + q;
+        const i7 = i6 + q;
+        const a0r = re[i0]!;
+        const a0i = im[i0]!;
+        let xr = re[i4]!;
+        let xi = im[i4]!;
+        const a1r = xr * w1r - xi * w1i;
+        const a1i = xr * w1i + xi * w1r;
+        xr = re[i2]!;
+        xi = im[i2]!;
+        const a2r = xr * w2r - xi * w2i;
+        const a2i = xr * w2i + xi * w2r;
+        xr = re[i6]!;
+        xi = im[i6]!;
+        const a3r = xr * w3r - xi * w3i;
+        const a3i = xr * w3i + xi * w3r;
+        xr = re[i1]!;
+        xi = im[i1]!;
+        const a4r = xr * w4r - xi * w4i;
+        const a4i = xr * w4i + xi * w4r;
+        xr = re[i5]!;
+        xi = im[i5]!;
+        const a5r = xr * w5r - xi * w5i;
+        const a5i = xr * w5i + xi * w5r;
+        xr = re[i3]!;
+        xi = im[i3]!;
+        const a6r = xr * w6r - xi * w6i;
+        const a6i = xr * w6i + xi * w6r;
+        xr = re[i7]!;
+        xi = im[i7]!;
+        const a7r = xr * w7r - xi * w7i;
+        const a7i = xr * w7i + xi * w7r;
+        // E = DFT4(a0, a2, a4, a6), O = DFT4(a1, a3, a5, a7)
+        let t0r = a0r + a4r;
+        let t0i = a0i + a4i;
+        let t1r = a0r - a4r;
+        let t1i = a0i - a4i;
+        let t2r = a2r + a6r;
+        let t2i = a2i + a6i;
+        let t3r = a2r - a6r;
+        let t3i = a2i - a6i;
+        const e0r = t0r + t2r;
+        const e0i = t0i + t2i;
+        const e2r = t0r - t2r;
+        const e2i = t0i - t2i;
+        const e1r = t1r + t3i;
+        const e1i = t1i - t3r;
+        const e3r = t1r - t3i;
+        const e3i = t1i + t3r;
+        t0r = a1r + a5r;
+        t0i = a1i + a5i;
+        t1r = a1r - a5r;
+        t1i = a1i - a5i;
+        t2r = a3r + a7r;
+        t2i = a3i + a7i;
+        t3r = a3r - a7r;
+        t3i = a3i - a7i;
+        const o0r = t0r + t2r;
+        const o0i = t0i + t2i;
+        // O2·(−i)
+        const o2r = t0i - t2i;
+        const o2i = t2r - t0r;
+        let pr = t1r + t3i;
+        let pi = t1i - t3r;
+        // O1·W8, W8 = (1 − i)/√2
+        const o1r = h * (pr + pi);
+        const o1i = h * (pi - pr);
+        pr = t1r - t3i;
+        pi = t1i + t3r;
+        // O3·W8³, W8³ = (−1 − i)/√2
+        const o3r = h * (pi - pr);
+        const o3i = -h * (pr + pi);
+        re[i0] = e0r + o0r;
+        im[i0] = e0i + o0i;
+        re[i4] = e0r - o0r;
+        im[i4] = e0i - o0i;
+        re[i1] = e1r + o1r;
+        im[i1] = e1i + o1i;
+        re[i5] = e1r - o1r;
+        im[i5] = e1i - o1i;
+        re[i2] = e2r + o2r;
+        im[i2] = e2i + o2i;
+        re[i6] = e2r - o2r;
+        im[i6] = e2i - o2i;
+        re[i3] = e3r + o3r;
+        im[i3] = e3i + o3i;
+        re[i7] = e3r - o3r;
+        im[i7] = e3i - o3i;
       }
     }
   }

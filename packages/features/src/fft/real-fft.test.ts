@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { seededNoise } from '../test-support/reference';
+import { getRealFft, RealFft } from './real-fft';
+
+/** Direct float64 DFT of a real signal, bins 0..n/2. */
+function naiveDft(x: Float64Array): [Float64Array, Float64Array] {
+  const n = x.length;
+  const re = new Float64Array(n / 2 + 1);
+  const im = new Float64Array(n / 2 + 1);
+  for (let k = 0; k <= n / 2; k++) {
+    for (let t = 0; t < n; t++) {
+      const phase = (2 * Math.PI * ((k * t) % n)) / n;
+      re[k] = re[k]! + x[t]! * Math.cos(phase);
+      im[k] = im[k]! - x[t]! * Math.sin(phase);
+    }
+  }
+  return [re, im];
+}
+
+describe('RealFft', () => {
+  // every stage plan: radix-2 / radix-4 first stage, then radix-8 and radix-4 stages
+  for (const n of [4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048]) {
+    it(`forward matches a direct DFT and adjointAdd is its exact adjoint (n = ${n})`, () => {
+      const fft = new RealFft(n);
+      const x = Float64Array.from(seededNoise(n, n));
+      const window = Float64Array.from(seededNoise(n, n + 1));
+      const re = new Float64Array(n / 2 + 1);
+      const im = new Float64Array(n / 2 + 1);
+      fft.forward(x, 0, null, re, im, 0);
+      const [nr, ni] = naiveDft(x);
+      const tolerance = 1e-13 * n * Math.sqrt(n);
+      for (let k = 0; k <= n / 2; k++) {
+        expect(Math.abs(re[k]! - nr[k]!)).toBeLessThan(tolerance);
+        expect(Math.abs(im[k]! - ni[k]!)).toBeLessThan(tolerance);
+      }
+      // ⟨F(w·x), g⟩ = ⟨x, adjoint(g)⟩ with the real inner product over (Re, Im)
+      fft.forward(x, 0, window, re, im, 0);
+      const gRe = Float64Array.from(seededNoise(n / 2 + 1, 3 * n));
+      const gIm = Float64Array.from(seededNoise(n / 2 + 1, 5 * n));
+      let lhs = 0;
+      for (let k = 0; k <= n / 2; k++) lhs += re[k]! * gRe[k]! + im[k]! * gIm[k]!;
+      const out = new Float64Array(n + 3).fill(0.25);
+      fft.adjointAdd(gRe, gIm, 0, window, out, 3);
+      let rhs = 0;
+      for (let t = 0; t < n; t++) rhs += x[t]! * (out[t + 3]! - 0.25);
+      expect(Math.abs(lhs - rhs)).toBeLessThan(1e-12 * n * (1 + Math.abs(lhs)));
+      expect(out[0]).toBe(0.25); // nothing written before the offset
+    });
+  }
+
+  it('caches plans and rejects sizes that are not powers of two', () => {
+    expect(getRealFft(64)).toBe(getRealFft(64));
+    expect(() => new RealFft(48)).toThrow(/power of two >= 4/);
+    expect(() => new RealFft(2)).toThrow(/power of two >= 4/);
+  });
+});
