@@ -108,4 +108,5 @@ export {
   minimumSignalLength,
   resolveStftOptions,
 } from './stft/stft-options';
-export { centeredHannWindow, hannWindow } from './stft/window';
+export type { WindowType } from './stft/window';
+export { centeredHannWindow, centeredWindow, hannWindow, WINDOW_TYPES, windowFunction } from './stft/window';

@@ -28,6 +28,7 @@ export function melAttrs(config: MelConfig, log: boolean, signalLength: number):
     fftLength: config.fftLength,
     hopLength: config.hopLength,
     windowLength: config.windowLength,
+    window: config.window,
     center: config.center,
     power: 2,
     sampleRate: config.sampleRate,

@@ -20,8 +20,8 @@ const tables = new Map<string, Float32Array>();
  * The `[fftLength, 1, 2·bins]` conv filter: `window[t]·cos(2πkt/n)` in the first `bins`
  * channels and `−window[t]·sin(2πkt/n)` in the rest.
  */
-export function dftFilter(config: Pick<StftConfig, 'fftLength' | 'windowLength'>): Float32Array {
-  const key = `${config.fftLength}/${config.windowLength}`;
+export function dftFilter(config: Pick<StftConfig, 'fftLength' | 'windowLength' | 'window'>): Float32Array {
+  const key = `${config.window}/${config.fftLength}/${config.windowLength}`;
   let table = tables.get(key);
   if (table) return table;
   const n = config.fftLength;

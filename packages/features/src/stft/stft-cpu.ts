@@ -10,16 +10,18 @@
  */
 import { getRealFft } from '../fft/real-fft';
 import { binCount, frameCount, type StftConfig } from './stft-options';
-import { centeredHannWindow } from './window';
+import { centeredWindow } from './window';
 
 const windows = new Map<string, Float64Array>();
 
-/** The cached analysis window (periodic Hann of `windowLength`, centred in `fftLength`). */
-export function analysisWindow(config: Pick<StftConfig, 'fftLength' | 'windowLength'>): Float64Array {
-  const key = `${config.fftLength}/${config.windowLength}`;
+/** The cached analysis window (periodic `window` of `windowLength`, centred in `fftLength`). */
+export function analysisWindow(
+  config: Pick<StftConfig, 'fftLength' | 'windowLength' | 'window'>,
+): Float64Array {
+  const key = `${config.window}/${config.fftLength}/${config.windowLength}`;
   let w = windows.get(key);
   if (!w) {
-    w = centeredHannWindow(config.fftLength, config.windowLength);
+    w = centeredWindow(config.window, config.fftLength, config.windowLength);
     windows.set(key, w);
   }
   return w;

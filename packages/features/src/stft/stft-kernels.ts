@@ -25,6 +25,7 @@ export function stftAttrs(config: StftConfig, signalLength: number): tf.NamedAtt
     fftLength: config.fftLength,
     hopLength: config.hopLength,
     windowLength: config.windowLength,
+    window: config.window,
     center: config.center,
     power: config.power,
     signalLength,
@@ -38,6 +39,7 @@ export function configFromAttrs(attrs: tf.NamedAttrMap | undefined): StftConfig 
     fftLength: a['fftLength'] as number,
     hopLength: a['hopLength'] as number,
     windowLength: a['windowLength'] as number,
+    window: a['window'] as StftConfig['window'],
     center: a['center'] as boolean,
     power: a['power'] as 1 | 2,
   };

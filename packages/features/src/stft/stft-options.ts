@@ -8,6 +8,7 @@
  * ```
  * @module
  */
+import { WINDOW_TYPES, type WindowType } from './window';
 
 /** Options of {@link stft} (all lengths in samples). */
 export interface StftOptions {
@@ -15,8 +16,10 @@ export interface StftOptions {
   fftLength?: number;
   /** Hop between frames in samples. Default 256. */
   hopLength?: number;
-  /** Hann window length in samples (≤ `fftLength`, centred in the frame). Default `fftLength`. */
+  /** Window length in samples (≤ `fftLength`, centred in the frame). Default `fftLength`. */
   windowLength?: number;
+  /** Window shape (periodic). Default `'hann'`. */
+  window?: WindowType;
   /** Pad `fftLength / 2` samples on each side by reflection so frame t is centred at t·hop. Default true. */
   center?: boolean;
   /** 2 for the power spectrum |X|², 1 for the magnitude |X|. Default 2. */
@@ -31,6 +34,8 @@ export interface StftConfig {
   readonly hopLength: number;
   /** Window length in samples. */
   readonly windowLength: number;
+  /** Window shape. */
+  readonly window: WindowType;
   /** Whether frames are centred with reflect padding. */
   readonly center: boolean;
   /** 1 (magnitude) or 2 (power). */
@@ -43,6 +48,7 @@ export const DEFAULT_STFT_OPTIONS: Readonly<Required<Omit<StftOptions, 'windowLe
   hopLength: 256,
   center: true,
   power: 2 as const,
+  window: 'hann' as WindowType,
 });
 
 /** Fills in and validates {@link StftOptions}; throws an Error naming the bad option. */
@@ -52,6 +58,10 @@ export function resolveStftOptions(options: StftOptions = {}): StftConfig {
   const windowLength = options.windowLength ?? fftLength;
   const center = options.center ?? DEFAULT_STFT_OPTIONS.center;
   const power = options.power ?? DEFAULT_STFT_OPTIONS.power;
+  const window = options.window ?? DEFAULT_STFT_OPTIONS.window;
+  if (!WINDOW_TYPES.includes(window)) {
+    throw new Error(`stft: window must be one of ${WINDOW_TYPES.join(', ')}, got "${window}"`);
+  }
   if (!Number.isInteger(fftLength) || fftLength < 4 || (fftLength & (fftLength - 1)) !== 0) {
     throw new Error(`stft: fftLength must be a power of two >= 4, got ${fftLength}`);
   }
@@ -64,7 +74,7 @@ export function resolveStftOptions(options: StftOptions = {}): StftConfig {
     );
   }
   if (power !== 1 && power !== 2) throw new Error(`stft: power must be 1 or 2, got ${power}`);
-  return Object.freeze({ fftLength, hopLength, windowLength, center: Boolean(center), power });
+  return Object.freeze({ fftLength, hopLength, windowLength, window, center: Boolean(center), power });
 }
 
 /** Number of frequency bins `fftLength / 2 + 1`. */
@@ -78,7 +88,10 @@ export function minimumSignalLength(config: Pick<StftConfig, 'fftLength' | 'cent
 }
 
 /** Number of frames for a signal of `signalLength` samples (1 + ⌊N/hop⌋ when centred). */
-export function frameCount(signalLength: number, config: Omit<StftConfig, 'power' | 'windowLength'>): number {
+export function frameCount(
+  signalLength: number,
+  config: Pick<StftConfig, 'fftLength' | 'hopLength' | 'center'>,
+): number {
   const padded = config.center ? signalLength + config.fftLength : signalLength;
   return 1 + Math.floor((padded - config.fftLength) / config.hopLength);
 }

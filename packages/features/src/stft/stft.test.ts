@@ -9,6 +9,8 @@ const cases = [
   { fftLength: 64, hopLength: 16, power: 2 as const, center: true },
   { fftLength: 32, hopLength: 8, power: 1 as const, center: true, windowLength: 24 },
   { fftLength: 128, hopLength: 50, power: 2 as const, center: false },
+  { fftLength: 64, hopLength: 20, power: 2 as const, window: 'hamming' as const, windowLength: 50 },
+  { fftLength: 64, hopLength: 16, power: 1 as const, window: 'blackman' as const },
 ];
 
 for (const backend of BACKENDS) {
@@ -63,6 +65,9 @@ for (const backend of BACKENDS) {
         /shorter than one frame: need at least 33/,
       );
       expect(() => stft(tf.zeros([1, 100]) as tf.Tensor2D, { fftLength: 100 })).toThrow(/power of two/);
+      expect(() => stft(tf.zeros([1, 100]), { fftLength: 64, window: 'kaiser' as 'hann' })).toThrow(
+        /window must be one of/,
+      );
       tf.dispose([x1, short]);
     });
   });

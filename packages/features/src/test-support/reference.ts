@@ -5,6 +5,7 @@ export interface ReferenceStftOptions {
   hopLength: number;
   windowLength?: number;
   center?: boolean;
+  window?: 'hann' | 'hamming' | 'blackman' | 'rectangular';
 }
 
 /** Direct-DFT complex STFT of one signal: frames × bins of [re, im], float64. */
@@ -26,7 +27,14 @@ export function referenceComplexStft(
   };
   const window = new Float64Array(n);
   const left = Math.floor((n - wl) / 2);
-  for (let t = 0; t < wl; t++) window[left + t] = 0.5 - 0.5 * Math.cos((2 * Math.PI * t) / wl);
+  const shapes = {
+    hann: (p: number) => 0.5 - 0.5 * Math.cos(p),
+    hamming: (p: number) => 0.54 - 0.46 * Math.cos(p),
+    blackman: (p: number) => 0.42 - 0.5 * Math.cos(p) + 0.08 * Math.cos(2 * p),
+    rectangular: () => 1,
+  };
+  const shape = shapes[o.window ?? 'hann'];
+  for (let t = 0; t < wl; t++) window[left + t] = shape((2 * Math.PI * t) / wl);
   const frames = 1 + Math.floor((len + 2 * pad - n) / o.hopLength);
   const re: number[][] = [];
   const im: number[][] = [];
