@@ -109,9 +109,8 @@ const melGradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const [batch, frames, mels] = dyInfo.shape as [number, number, number];
   const bins = bank.bins;
   const total = batch * frames * bins;
-  const gradMel = new Float64Array(mels);
-  const gradPower = new Float64Array(bins);
-  const { start, end, offset, weights } = bank;
+  const gradMel = new Float64Array(mels + 2); // spare slots for bins outside every band stay 0
+  const { binBand, binWeightLo, binWeightHi } = bank;
   const log = Boolean(config.log);
   const dx = stftBackward(batch, config.signalLength, config, (row, gRe, gIm) => {
     const melBase = row * mels;
@@ -119,17 +118,11 @@ const melGradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
       // d log(mel + ε) / d mel = 1 / (mel + ε) = exp(−y)
       gradMel[m] = log ? dy[melBase + m]! * Math.exp(-y[melBase + m]!) : dy[melBase + m]!;
     }
-    gradPower.fill(0);
-    for (let m = 0; m < mels; m++) {
-      const g = gradMel[m]!;
-      if (g === 0) continue;
-      const o = offset[m]! - start[m]!;
-      const e = end[m]!;
-      for (let k = start[m]!; k < e; k++) gradPower[k] = gradPower[k]! + weights[o + k]! * g;
-    }
+    // d power_k: each bin feeds at most two adjacent bands (see MelFilterbank.binBand)
     const base = row * bins;
     for (let k = 0; k < bins; k++) {
-      const g = 2 * gradPower[k]!;
+      const band = binBand[k]!;
+      const g = 2 * (binWeightLo[k]! * gradMel[band]! + binWeightHi[k]! * gradMel[band + 1]!);
       gRe[k] = g * packed[base + k]!;
       gIm[k] = g * packed[total + base + k]!;
     }

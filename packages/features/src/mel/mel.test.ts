@@ -100,13 +100,16 @@ for (const backend of BACKENDS) {
       tf.dispose([audio, mel, logMel]);
     });
 
-    it('has directional derivatives that match central differences (log-mel, batch 2)', () => {
+    it('has directional derivatives that match central differences (log-mel and Slaney-normed mel, batch 2)', () => {
       const length = 200;
       const options = { fftLength: 64, hopLength: 16, melBins: 8, sampleRate: 8000 };
       const x = tf.tensor2d(seededNoise(2 * length, 5), [2, length]);
       const w = tf.tensor(seededNoise(2 * 13 * 8, 6), [2, 13, 8]);
       const f = (a: tf.Tensor) => tf.sum(tf.mul(logMelSpectrogram(a, options), w));
       checkDirectional(f, x, 3);
+      const g = (a: tf.Tensor) =>
+        tf.sum(tf.mul(tf.sqrt(melSpectrogram(a, { ...options, norm: 'slaney' })), w));
+      checkDirectional(g, x, 2);
       tf.dispose([x, w]);
     });
   });

@@ -1,5 +1,6 @@
 import { tf, useBackend } from '@ae-ddsp/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkDirectional } from '../test-support/directional';
 import { seededNoise } from '../test-support/reference';
 import { createAudioReward, distanceReward, gaussianReward } from './audio-reward';
 
@@ -46,7 +47,7 @@ describe('audio rewards (seed section 6)', () => {
     target.dispose();
   });
 
-  it('is differentiable (a finite gradient towards the target)', () => {
+  it('is differentiable: finite gradients that match central differences', () => {
     const target = tone(440);
     const reward = createAudioReward(target, { logMel: { fftLengths: [512] } });
     const x = tone(450);
@@ -58,6 +59,29 @@ describe('audio rewards (seed section 6)', () => {
     const values = g.dataSync();
     expect(values.every(Number.isFinite)).toBe(true);
     expect(values.some((v) => v !== 0)).toBe(true);
+    // and matches central differences along random directions; on noisy tones (pure tones put
+    // bins at the log floor / |X| ≈ 0, where finite differences of log and |·| are meaningless)
+    const noisy = (hz: number, seed: number) =>
+      tf.tidy(() =>
+        tf.add(
+          tone(hz),
+          tf.tensor2d(
+            seededNoise(n, seed).map((v) => 0.1 * v),
+            [1, n],
+          ),
+        ),
+      );
+    const rewardNoisy = createAudioReward(noisy(440, 1), { logMel: { fftLengths: [512] } });
+    const xNoisy = noisy(450, 2);
+    const total = (a: tf.Tensor) => {
+      const { total: t, components } = rewardNoisy(a);
+      tf.dispose(Object.values(components));
+      return tf.mul(t, 100);
+    };
+    // 1.5 % tolerance: the crest term takes a max and the smooth rolloff is a steep sigmoid
+    checkDirectional(total, xNoisy, 2, 1e-2, 1.5e-2);
+    rewardNoisy.dispose();
+    xNoisy.dispose();
     reward.dispose();
     tf.dispose([target, x, g]);
   });
