@@ -58,7 +58,7 @@ export {
 export type { StatisticsLossOptions, StatisticsWeights } from './losses/statistics-loss';
 export { createStatisticsLoss, DEFAULT_STATISTICS_WEIGHTS } from './losses/statistics-loss';
 export type { TargetLoss, WeightedLoss } from './losses/target-loss';
-export { combineLosses, makeTargetLoss, meanDistance } from './losses/target-loss';
+export { assertMatchesTarget, combineLosses, makeTargetLoss, meanDistance } from './losses/target-loss';
 export type { MelFilterbank, MelFilterbankOptions } from './mel/mel-filterbank';
 export { DEFAULT_MEL_OPTIONS, melFilterbank } from './mel/mel-filterbank';
 export { MEL_GRAD_KERNEL, MEL_KERNEL } from './mel/mel-kernels';

@@ -72,5 +72,6 @@ export function createLogMelLoss(target: tf.Tensor, options: LogMelLossOptions =
   return makeTargetLoss(
     (audio) => multiResolutionLogMelLoss(audio, cached.features, options),
     () => cached.dispose(),
+    target.shape,
   );
 }

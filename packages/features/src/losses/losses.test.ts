@@ -76,6 +76,16 @@ for (const backend of BACKENDS) {
           throw new Error(`${name}: ${(e as Error).message}`);
         }
       }
+      const shorter = tf.zeros([1, length - 10]);
+      const batch3 = tf.zeros([3, length]);
+      for (const [name, loss] of Object.entries(losses)) {
+        expect(() => loss(shorter), name).toThrow(/audio has 790 samples but the target has 800/);
+      }
+      // target batch 1 broadcasts; a batch-2 target does not fit batch-3 audio
+      const pairLoss = createLogMelLoss(audio, small);
+      expect(() => pairLoss(batch3)).toThrow(/audio batch 3 does not match the target batch 2/);
+      pairLoss.dispose();
+      tf.dispose([shorter, batch3]);
       const combined = combineLosses([
         { loss: losses.logMel, weight: 2 },
         { loss: losses.cumulative, weight: 0.5 },

@@ -79,6 +79,7 @@ export function createSpectralLoss(target: tf.Tensor, options: SpectralLossOptio
         return total as tf.Scalar;
       }),
     () => tf.dispose(targets),
+    target.shape,
   );
 }
 
@@ -115,6 +116,7 @@ export function createSpectralConvergenceLoss(
         return tf.div(total, fftLengths.length) as tf.Scalar;
       }),
     () => tf.dispose(targets),
+    target.shape,
   );
 }
 
@@ -163,5 +165,6 @@ export function createCumulativeSpectrumLoss(
   return makeTargetLoss(
     (audio) => tf.tidy(() => cumulativeSpectrumDistance(stft(audio, config), targetSpectrum)),
     () => targetSpectrum.dispose(),
+    target.shape,
   );
 }

@@ -70,5 +70,6 @@ export function createStatisticsLoss(target: tf.Tensor, options: StatisticsLossO
         return total as tf.Scalar;
       }),
     () => cached.dispose(),
+    target.shape,
   );
 }

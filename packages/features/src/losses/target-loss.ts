@@ -24,11 +24,46 @@ export interface TargetLoss {
   dispose(): void;
 }
 
-/** Builds a {@link TargetLoss} from a function and the cleanup of its cached target. */
-export function makeTargetLoss(fn: (audio: tf.Tensor) => tf.Scalar, dispose: () => void): TargetLoss {
+/**
+ * Throws a clear Error unless `audio` can be compared with a target of shape
+ * `[targetBatch, targetSamples]`: rank 2, the same number of samples, and the same batch
+ * size unless the target's batch is 1 (then it is broadcast).
+ */
+export function assertMatchesTarget(audio: tf.Tensor, targetShape: readonly number[], name = 'loss'): void {
+  if (audio == null || audio.rank !== 2) {
+    throw new Error(
+      `${name}: audio must be a rank-2 tensor [batch, samples], got shape [${audio?.shape?.join(', ')}]`,
+    );
+  }
+  const [batch, samples] = audio.shape as [number, number];
+  const [targetBatch, targetSamples] = targetShape as [number, number];
+  if (samples !== targetSamples) {
+    throw new Error(
+      `${name}: audio has ${samples} samples but the target has ${targetSamples}; they must match`,
+    );
+  }
+  if (targetBatch !== 1 && targetBatch !== batch) {
+    throw new Error(
+      `${name}: audio batch ${batch} does not match the target batch ${targetBatch} (use 1 to broadcast)`,
+    );
+  }
+}
+
+/**
+ * Builds a {@link TargetLoss} from a function and the cleanup of its cached target; when
+ * `targetShape` is given, every call first checks the audio against it
+ * ({@link assertMatchesTarget}).
+ */
+export function makeTargetLoss(
+  fn: (audio: tf.Tensor) => tf.Scalar,
+  dispose: () => void,
+  targetShape?: readonly number[],
+): TargetLoss {
   let disposed = false;
+  const shape = targetShape ? [...targetShape] : undefined;
   const loss = ((audio: tf.Tensor) => {
     if (disposed) throw new Error('loss: called after dispose()');
+    if (shape) assertMatchesTarget(audio, shape);
     return fn(audio);
   }) as TargetLoss;
   loss.dispose = () => {
