@@ -43,6 +43,9 @@ describe('audio rewards (seed section 6)', () => {
     expect(totals[1]!).toBeLessThan(totals[0]!);
     expect(totals[2]!).toBeLessThan(totals[1]!);
     expect(totals[3]!).toBeLessThan(0.5);
+    const short = tf.zeros([1, 3000]);
+    expect(() => reward(short)).toThrow(/audio reward: audio has 3000 samples but the target has 4096/);
+    short.dispose();
     reward.dispose();
     target.dispose();
   });

@@ -16,9 +16,11 @@
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { cacheFeatures, disposeFeatures } from '../encoder/feature-encoder';
+import { cacheFeatures } from '../encoder/feature-encoder';
 import { type MultiResolutionOptions, multiResolutionLogMelEncoder } from '../encoder/multi-resolution';
 import { spectralStatisticsEncoder } from '../encoder/statistics-encoder';
+import { multiResolutionLogMelLoss } from '../losses/log-mel-loss';
+import { assertMatchesTarget } from '../losses/target-loss';
 
 /** `exp(−(difference / tolerance)²)` of the frame-averaged values: 1 at a match, → 0 far away. */
 export function gaussianReward(value: tf.Tensor, target: tf.Tensor, tolerance: number): tf.Scalar {
@@ -108,25 +110,23 @@ export function createAudioReward(target: tf.Tensor, options: AudioRewardOptions
     throw new Error(`createAudioReward: weights must be >= 0 and not all 0, got ${JSON.stringify(weights)}`);
   }
   const sampleRate = options.sampleRate ?? 16000;
-  const logMelEncoder = multiResolutionLogMelEncoder({ sampleRate, ...options.logMel });
+  const logMelOptions = { sampleRate, ...options.logMel };
+  const logMelEncoder = multiResolutionLogMelEncoder(logMelOptions);
   const statsEncoder = spectralStatisticsEncoder({
     sampleRate,
     fftLength: options.statisticsFftLength ?? 1024,
     rolloffFraction: options.rolloffFraction ?? 0.85,
   });
+  const targetShape = [...target.shape];
   const logMelTarget = cacheFeatures(logMelEncoder, target);
   const statsTarget = cacheFeatures(statsEncoder, target);
   let disposed = false;
   const reward = ((audio: tf.Tensor): AudioRewardResult => {
     if (disposed) throw new Error('audio reward: called after dispose()');
+    assertMatchesTarget(audio, targetShape, 'audio reward');
     const components = tf.tidy(() => {
-      const mel = logMelEncoder.encode(audio);
-      let mse: tf.Tensor = tf.scalar(0);
-      for (const name of logMelEncoder.featureNames) {
-        mse = tf.add(mse, tf.mean(tf.squaredDifference(mel[name]!, logMelTarget.features[name]!)));
-      }
-      mse = tf.div(mse, logMelEncoder.featureNames.length);
-      disposeFeatures(mel);
+      // mean over scales of the log-mel MSE (the fused kernel on cpu)
+      const mse = multiResolutionLogMelLoss(audio, logMelTarget.features, logMelOptions);
       const s = statsEncoder.encode(audio);
       const t = statsTarget.features;
       return {
