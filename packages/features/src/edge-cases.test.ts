@@ -105,6 +105,19 @@ for (const backend of BACKENDS) {
       tf.dispose([short, rank1, rank3]);
     });
 
+    if (backend === 'cpu') {
+      it('non-finite samples get a clear error on the kernel path', () => {
+        const values = new Float32Array(2000);
+        values[1234] = Number.NaN;
+        const bad = tf.tensor2d(values, [1, 2000]);
+        expect(() => stft(bad, { fftLength: 256 })).toThrow(/non-finite value \(NaN\) at sample 1234/);
+        values[1234] = Number.POSITIVE_INFINITY;
+        const inf = tf.tensor2d(values, [1, 2000]);
+        expect(() => logMelSpectrogram(inf, { fftLength: 256 })).toThrow(/non-finite value \(Infinity\)/);
+        tf.dispose([bad, inf]);
+      });
+    }
+
     it('leaks no tensors over repeated forward/backward', () => {
       const length = big + 1000;
       const target = tf.tensor2d(seededNoise(length, 1), [1, length]);

@@ -27,7 +27,10 @@ export function analysisWindow(
   return w;
 }
 
-/** Copies one signal into `out` with `pad` samples of reflect padding on each side. */
+/**
+ * Copies one signal into `out` with `pad` samples of reflect padding on each side; throws on
+ * NaN or ±Infinity samples.
+ */
 export function reflectPad(
   x: ArrayLike<number>,
   offset: number,
@@ -35,7 +38,14 @@ export function reflectPad(
   pad: number,
   out: Float64Array,
 ): void {
-  for (let t = 0; t < length; t++) out[pad + t] = x[offset + t]!;
+  for (let t = 0; t < length; t++) {
+    const v = x[offset + t]!;
+    // v − v is NaN exactly when v is NaN or ±Infinity
+    if (v - v !== 0) {
+      throw new Error(`audio contains a non-finite value (${v}) at sample ${t}; expected finite samples`);
+    }
+    out[pad + t] = v;
+  }
   for (let i = 1; i <= pad; i++) {
     out[pad - i] = x[offset + i]!;
     out[pad + length - 1 + i] = x[offset + length - 1 - i]!;
