@@ -4,7 +4,9 @@
  *
  * @example
  * ```ts
- * const { packed, frames, bins } = stftSpectrum(signal, 1, 16000, resolveStftOptions());
+ * forEachFrameSpectrum(signal, 1, 16000, resolveStftOptions(), (row, re, im) => {
+ *   // re/im: bins 0..n/2 of frame `row`
+ * });
  * ```
  * @module
  */
@@ -98,30 +100,6 @@ export function forEachFrameSpectrum(
     }
   }
   return frames;
-}
-
-/**
- * Complex STFT of a `[batch, length]` signal packed as float32 `[2, batch, frames, bins]`
- * (real parts, then imaginary parts).
- */
-export function stftSpectrum(
-  signal: ArrayLike<number>,
-  batch: number,
-  length: number,
-  config: StftConfig,
-): { packed: Float32Array; frames: number; bins: number } {
-  const bins = binCount(config);
-  const frames = frameCount(length, config);
-  const total = batch * frames * bins;
-  const packed = new Float32Array(2 * total);
-  forEachFrameSpectrum(signal, batch, length, config, (row, re, im) => {
-    const base = row * bins;
-    for (let k = 0; k < bins; k++) {
-      packed[base + k] = re[k]!;
-      packed[total + base + k] = im[k]!;
-    }
-  });
-  return { packed, frames, bins };
 }
 
 /**
