@@ -1,0 +1,38 @@
+/**
+ * The structural view of a tfjs cpu backend our kernels need (read an input, make an
+ * output), plus the check the ops use to choose the kernel or the composite path.
+ *
+ * @example
+ * ```ts
+ * if (hasKernel('AeAllPole')) {
+ *   // the cpu kernel is available on the active backend
+ * }
+ * ```
+ * @module
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+/** What a cpu kernel uses of `MathBackendCPU` (structural, so tfjs-backend-cpu stays optional). */
+export interface CpuBackendLike {
+  /** The values of a tensor's data (the backend's own array: do not mutate). */
+  readSync(dataId: object): unknown;
+  /** Wraps `values` as a new tensor. */
+  makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): tf.TensorInfo;
+}
+
+/** The float32 values of `info` on a cpu-like backend. */
+export function readFloat32(backend: unknown, info: tf.TensorInfo): Float32Array {
+  const values = (backend as CpuBackendLike).readSync(info.dataId);
+  if (!(values instanceof Float32Array)) throw new Error(`expected float32 tensor data, got ${info.dtype}`);
+  return values;
+}
+
+/** Makes a float32 output tensor on a cpu-like backend. */
+export function makeFloat32(backend: unknown, shape: number[], values: Float32Array): tf.TensorInfo {
+  return (backend as CpuBackendLike).makeTensorInfo(shape, 'float32', values);
+}
+
+/** Whether kernel `name` is registered for the active backend. */
+export function hasKernel(name: string): boolean {
+  return tf.getKernel(name, tf.getBackend()) != null;
+}

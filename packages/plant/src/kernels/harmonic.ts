@@ -1,0 +1,268 @@
+/**
+ * Band-limited additive synthesis: y = Σ_{k=1..K} A_k·taper_k(|f|)·sin(2πk·φ), where φ is the
+ * phase in cycles, f the instantaneous frequency (Hz) and taper_k a smoothstep that fades
+ * partial k out as k·|f| approaches Nyquist (over the top {@link HARMONIC_FADE} of the band)
+ * and is exactly 0 at and above it, so no partial above Nyquist is ever synthesised and the
+ * output stays differentiable in f. On `cpu` it is our `AeHarmonic` kernel (Chebyshev
+ * recurrences in float64, O(samples · partials below Nyquist)) with an exact backward
+ * kernel; elsewhere a composite of tfjs ops over a `[batch, K, samples]` tensor.
+ *
+ * @example
+ * ```ts
+ * const saw = harmonic(phase, frequencyHz, amplitudes, 16000); // amplitudes [batch, K]
+ * ```
+ * @module
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { hasKernel, makeFloat32, readFloat32 } from './backend-access';
+
+/** Kernel name of the forward sum: inputs `{phase, frequency, amplitudes}`, output `y`. */
+export const HARMONIC_KERNEL = 'AeHarmonic';
+/** Kernel name of its backward pass: inputs `{dy, phase, frequency, amplitudes}`, outputs `[dPhase, dFrequency, dAmplitudes]`. */
+export const HARMONIC_GRAD_KERNEL = 'AeHarmonicGrad';
+/** Width of the fade-out band below Nyquist, as a fraction of Nyquist. */
+export const HARMONIC_FADE = 0.05;
+
+/** Sizes and rate shared by the JS forward and backward passes. */
+export interface HarmonicShape {
+  /** Rows. */
+  readonly batch: number;
+  /** Samples per row. */
+  readonly samples: number;
+  /** Number of partial amplitudes K. */
+  readonly partials: number;
+  /** Rows of the amplitude table: 1 (shared) or `batch`. */
+  readonly amplitudeRows: number;
+  /** Sample rate, Hz. */
+  readonly sampleRate: number;
+}
+
+/** Writes y (see module docs); phase and frequency are `[batch, samples]`, amplitudes `[amplitudeRows, partials]`. */
+export function harmonicForward(
+  phase: ArrayLike<number>,
+  frequency: ArrayLike<number>,
+  amplitudes: ArrayLike<number>,
+  shape: HarmonicShape,
+  y: Float32Array | Float64Array,
+): void {
+  const { batch, samples, partials, amplitudeRows, sampleRate } = shape;
+  const nyquist = sampleRate / 2;
+  const fade = HARMONIC_FADE * nyquist;
+  for (let b = 0; b < batch; b++) {
+    const ampBase = amplitudeRows === 1 ? 0 : b * partials;
+    for (let n = 0; n < samples; n++) {
+      const i = b * samples + n;
+      const f = Math.abs(frequency[i]!);
+      const theta = 2 * Math.PI * phase[i]!;
+      const s1 = Math.sin(theta);
+      const c2 = 2 * Math.cos(theta);
+      let prev = 0;
+      let cur = s1;
+      let acc = 0;
+      for (let k = 1; k <= partials; k++) {
+        const u = (nyquist - k * f) / fade;
+        if (u <= 0) break;
+        const taper = u >= 1 ? 1 : u * u * (3 - 2 * u);
+        acc += amplitudes[ampBase + k - 1]! * taper * cur;
+        const next = c2 * cur - prev;
+        prev = cur;
+        cur = next;
+      }
+      y[i] = acc;
+    }
+  }
+}
+
+/** Writes the gradients of Σ dy·y with respect to phase, frequency and amplitudes. */
+export function harmonicBackward(
+  dy: ArrayLike<number>,
+  phase: ArrayLike<number>,
+  frequency: ArrayLike<number>,
+  amplitudes: ArrayLike<number>,
+  shape: HarmonicShape,
+  dPhase: Float32Array | Float64Array,
+  dFrequency: Float32Array | Float64Array,
+  dAmplitudes: Float32Array | Float64Array,
+): void {
+  const { batch, samples, partials, amplitudeRows, sampleRate } = shape;
+  const nyquist = sampleRate / 2;
+  const fade = HARMONIC_FADE * nyquist;
+  const dAmp = new Float64Array(amplitudeRows * partials);
+  for (let b = 0; b < batch; b++) {
+    const ampBase = amplitudeRows === 1 ? 0 : b * partials;
+    for (let n = 0; n < samples; n++) {
+      const i = b * samples + n;
+      const g = dy[i]!;
+      const fSigned = frequency[i]!;
+      const f = Math.abs(fSigned);
+      const theta = 2 * Math.PI * phase[i]!;
+      const c1 = Math.cos(theta);
+      const c2 = 2 * c1;
+      let sPrev = 0;
+      let sCur = Math.sin(theta);
+      let cPrev = 1;
+      let cCur = c1;
+      let accPhase = 0;
+      let accFreq = 0;
+      for (let k = 1; k <= partials; k++) {
+        const u = (nyquist - k * f) / fade;
+        if (u <= 0) break;
+        const inside = u >= 1;
+        const taper = inside ? 1 : u * u * (3 - 2 * u);
+        const amp = amplitudes[ampBase + k - 1]!;
+        accPhase += amp * taper * k * cCur;
+        if (!inside) accFreq += amp * sCur * 6 * u * (1 - u) * (-k / fade);
+        dAmp[ampBase + k - 1] = dAmp[ampBase + k - 1]! + g * taper * sCur;
+        const sNext = c2 * sCur - sPrev;
+        sPrev = sCur;
+        sCur = sNext;
+        const cNext = c2 * cCur - cPrev;
+        cPrev = cCur;
+        cCur = cNext;
+      }
+      dPhase[i] = g * 2 * Math.PI * accPhase;
+      dFrequency[i] = g * accFreq * (fSigned < 0 ? -1 : 1);
+    }
+  }
+  for (let j = 0; j < dAmp.length; j++) dAmplitudes[j] = dAmp[j]!;
+}
+
+function shapeOf(
+  phase: tf.TensorInfo,
+  amplitudes: tf.TensorInfo,
+  attrs: tf.NamedAttrMap | undefined,
+): HarmonicShape {
+  return {
+    batch: phase.shape[0]!,
+    samples: phase.shape[1]!,
+    partials: amplitudes.shape[1]!,
+    amplitudeRows: amplitudes.shape[0]!,
+    sampleRate: (attrs as Record<string, number>)['sampleRate']!,
+  };
+}
+
+const forwardKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
+  const phase = inputs['phase'] as tf.TensorInfo;
+  const amplitudes = inputs['amplitudes'] as tf.TensorInfo;
+  const shape = shapeOf(phase, amplitudes, attrs);
+  const y = new Float32Array(shape.batch * shape.samples);
+  harmonicForward(
+    readFloat32(backend, phase),
+    readFloat32(backend, inputs['frequency'] as tf.TensorInfo),
+    readFloat32(backend, amplitudes),
+    shape,
+    y,
+  );
+  return makeFloat32(backend, [shape.batch, shape.samples], y);
+};
+
+const gradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
+  const phase = inputs['phase'] as tf.TensorInfo;
+  const amplitudes = inputs['amplitudes'] as tf.TensorInfo;
+  const shape = shapeOf(phase, amplitudes, attrs);
+  const dPhase = new Float32Array(shape.batch * shape.samples);
+  const dFrequency = new Float32Array(shape.batch * shape.samples);
+  const dAmplitudes = new Float32Array(shape.amplitudeRows * shape.partials);
+  harmonicBackward(
+    readFloat32(backend, inputs['dy'] as tf.TensorInfo),
+    readFloat32(backend, phase),
+    readFloat32(backend, inputs['frequency'] as tf.TensorInfo),
+    readFloat32(backend, amplitudes),
+    shape,
+    dPhase,
+    dFrequency,
+    dAmplitudes,
+  );
+  return [
+    makeFloat32(backend, [shape.batch, shape.samples], dPhase),
+    makeFloat32(backend, [shape.batch, shape.samples], dFrequency),
+    makeFloat32(backend, [shape.amplitudeRows, shape.partials], dAmplitudes),
+  ];
+};
+
+let registered = false;
+
+/** Registers `AeHarmonic`, `AeHarmonicGrad` (cpu) and the `AeHarmonic` gradient, once. */
+export function ensureHarmonicKernels(): void {
+  if (registered) return;
+  registered = true;
+  if (tf.getKernel(HARMONIC_KERNEL, 'cpu') == null) {
+    tf.registerKernel({ kernelName: HARMONIC_KERNEL, backendName: 'cpu', kernelFunc: forwardKernel });
+    tf.registerKernel({ kernelName: HARMONIC_GRAD_KERNEL, backendName: 'cpu', kernelFunc: gradKernel });
+  }
+  if (tf.getGradient(HARMONIC_KERNEL) == null) {
+    tf.registerGradient({
+      kernelName: HARMONIC_KERNEL,
+      inputsToSave: ['phase', 'frequency', 'amplitudes'],
+      gradFunc: (dys, saved, attrs) => {
+        const dy = Array.isArray(dys) ? dys[0]! : dys;
+        const [phase, frequency, amplitudes] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
+        // one backward pass gives all three gradients; run it once, outside the per-input scopes
+        const [dPhase, dFrequency, dAmplitudes] = tf
+          .engine()
+          .runKernel(HARMONIC_GRAD_KERNEL, { dy, phase, frequency, amplitudes }, attrs) as tf.Tensor[];
+        return { phase: () => dPhase!, frequency: () => dFrequency!, amplitudes: () => dAmplitudes! };
+      },
+    });
+  }
+}
+
+/** The composite path with tfjs ops (memory ∝ batch · K · samples). */
+export function harmonicComposite(
+  phase: tf.Tensor2D,
+  frequency: tf.Tensor2D,
+  amplitudes: tf.Tensor2D,
+  sampleRate: number,
+): tf.Tensor2D {
+  return tf.tidy(() => {
+    const [batch, samples] = phase.shape;
+    const partials = amplitudes.shape[1];
+    const nyquist = sampleRate / 2;
+    const k = tf.reshape(tf.range(1, partials + 1), [1, partials, 1]);
+    const angle = tf.mul(tf.mul(k, 2 * Math.PI), tf.reshape(phase, [batch, 1, samples]));
+    const u = tf.clipByValue(
+      tf.div(
+        tf.sub(nyquist, tf.mul(k, tf.reshape(tf.abs(frequency), [batch, 1, samples]))),
+        HARMONIC_FADE * nyquist,
+      ),
+      0,
+      1,
+    );
+    const taper = tf.mul(tf.square(u), tf.sub(3, tf.mul(2, u)));
+    const weighted = tf.mul(
+      tf.mul(tf.sin(angle), taper),
+      tf.reshape(amplitudes, [amplitudes.shape[0], partials, 1]),
+    );
+    return tf.sum(weighted, 1) as tf.Tensor2D;
+  });
+}
+
+/**
+ * Band-limited additive synthesis on whatever backend is active: `phase` (cycles) and
+ * `frequency` (Hz) `[batch, samples]`, `amplitudes` `[1 or batch, K]`.
+ */
+export function harmonic(
+  phase: tf.Tensor2D,
+  frequency: tf.Tensor2D,
+  amplitudes: tf.Tensor2D,
+  sampleRate: number,
+): tf.Tensor2D {
+  if (phase.rank !== 2 || frequency.rank !== 2 || phase.shape.join() !== frequency.shape.join()) {
+    throw new Error(
+      `harmonic: phase and frequency must both be [batch, samples], got [${phase.shape}] and [${frequency.shape}]`,
+    );
+  }
+  if (amplitudes.rank !== 2 || (amplitudes.shape[0] !== 1 && amplitudes.shape[0] !== phase.shape[0])) {
+    throw new Error(
+      `harmonic: amplitudes must be [1 or ${phase.shape[0]}, partials], got [${amplitudes.shape}]`,
+    );
+  }
+  if (!(sampleRate > 0)) throw new Error(`harmonic: sampleRate must be > 0 Hz, got ${sampleRate}`);
+  ensureHarmonicKernels();
+  if (hasKernel(HARMONIC_KERNEL)) {
+    return tf
+      .engine()
+      .runKernel(HARMONIC_KERNEL, { phase, frequency, amplitudes }, { sampleRate }) as tf.Tensor2D;
+  }
+  return harmonicComposite(phase, frequency, amplitudes, sampleRate);
+}

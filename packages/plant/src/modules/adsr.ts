@@ -1,0 +1,106 @@
+/**
+ * ADSR envelope with linear segments: from 0 to 1 in `attack` seconds, down to `sustain` in
+ * `decay` seconds, held until the `noteOff` option (seconds), then from the level reached
+ * at note-off to 0 in `release` seconds. In closed form, with t in seconds,
+ * on(t) = clamp(t/A, 0, 1) − (1 − S)·clamp((t − A)/D, 0, 1) and
+ * env(t) = on(min(t, noteOff)) · (1 − clamp((t − noteOff)/R, 0, 1)),
+ * so it is differentiable in A, D, S and R (piecewise; each sample's value is smooth in
+ * every parameter except where a segment boundary crosses that sample).
+ *
+ * @example
+ * ```ts
+ * const node = { id: 'env', type: 'adsr', options: { noteOff: 0.5 }, params: { attack: 0.01, decay: 0.1, sustain: 0.7, release: 0.2 } };
+ * ```
+ * @module
+ */
+import { defineParameter } from '../params/parameter-spec';
+import type { SignalOps } from '../signal/signal-ops';
+import type { ModuleArgs, ModuleDefinition, ModuleOptions } from './module-definition';
+
+/** Attack time, seconds. */
+export const ATTACK = defineParameter({
+  name: 'attack',
+  unit: 'seconds',
+  min: 0.001,
+  max: 4,
+  default: 0.01,
+  mapping: { kind: 'log' },
+  description: 'Time from 0 to 1.',
+});
+
+/** Decay time, seconds. */
+export const DECAY = defineParameter({
+  name: 'decay',
+  unit: 'seconds',
+  min: 0.001,
+  max: 4,
+  default: 0.1,
+  mapping: { kind: 'log' },
+  description: 'Time from 1 to the sustain level.',
+});
+
+/** Sustain level, 0..1. */
+export const SUSTAIN = defineParameter({
+  name: 'sustain',
+  unit: 'level',
+  min: 0,
+  max: 1,
+  default: 0.7,
+  mapping: { kind: 'linear' },
+  description: 'Level held until note-off.',
+});
+
+/** Release time, seconds. */
+export const RELEASE = defineParameter({
+  name: 'release',
+  unit: 'seconds',
+  min: 0.001,
+  max: 4,
+  default: 0.2,
+  mapping: { kind: 'log' },
+  description: 'Time from the note-off level to 0.',
+});
+
+/** Sample times n / sampleRate, seconds. */
+export function sampleTimes(samples: number, sampleRate: number): Float32Array {
+  const t = new Float32Array(samples);
+  for (let n = 0; n < samples; n++) t[n] = n / sampleRate;
+  return t;
+}
+
+/** The envelope as signals (see module docs); `noteOff` in seconds. */
+export function adsrEnvelope<S>(ops: SignalOps<S>, params: Readonly<Record<string, S>>, noteOff: number): S {
+  const t = ops.curve(sampleTimes(ops.samples, ops.sampleRate), 1);
+  const attack = params['attack']!;
+  const decay = params['decay']!;
+  const sustain = params['sustain']!;
+  const on = (time: S) =>
+    ops.sub(
+      ops.clamp(ops.div(time, attack), 0, 1),
+      ops.mul(ops.sub(ops.constant(1), sustain), ops.clamp(ops.div(ops.sub(time, attack), decay), 0, 1)),
+    );
+  const off = ops.constant(noteOff);
+  const held = on(ops.minimum(t, off));
+  const released = ops.clamp(ops.div(ops.sub(t, off), params['release']!), 0, 1);
+  return ops.mul(held, ops.sub(ops.constant(1), released));
+}
+
+/** The envelope module (`adsr`). */
+export const adsrModule: ModuleDefinition = Object.freeze<ModuleDefinition>({
+  type: 'adsr',
+  description: 'Linear ADSR envelope (seconds, sustain level) with a note-off time option.',
+  inputs: [],
+  requiredInputs: [],
+  outputs: ['out'],
+  options: Object.freeze({ noteOff: 0.5 }),
+  validateOptions(options: ModuleOptions) {
+    const t = options['noteOff'];
+    if (!(typeof t === 'number' && Number.isFinite(t) && t >= 0)) {
+      throw new Error(`option "noteOff" must be a finite number of seconds ≥ 0, got ${String(t)}`);
+    }
+  },
+  parameters: () => [ATTACK, DECAY, SUSTAIN, RELEASE],
+  render<S>(ops: SignalOps<S>, { params, options }: ModuleArgs<S>) {
+    return { out: adsrEnvelope(ops, params, options['noteOff'] as number) };
+  },
+});

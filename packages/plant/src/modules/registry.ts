@@ -1,0 +1,60 @@
+/**
+ * The module registry: built-in module types by name, and registration of your own.
+ *
+ * @example
+ * ```ts
+ * getModule('ladder').parameters({}, new Set()).map((p) => p.name); // ['cutoff', 'resonance']
+ * ```
+ * @module
+ */
+import { adsrModule } from './adsr';
+import { biquadModule } from './biquad-filter';
+import { crossfadeModule } from './crossfade';
+import { harmonicModule } from './harmonic-oscillator';
+import { ladderModule } from './ladder-filter';
+import { lfoModule } from './lfo';
+import { mixerModule } from './mixer';
+import type { ModuleDefinition } from './module-definition';
+import { noiseModule } from './noise';
+import { oscillatorModule } from './oscillator';
+import { seedShaperModule, seedSineModule } from './seed-stub';
+import { vcaModule } from './vca';
+import { waveshaperModule } from './waveshaper';
+
+/** The built-in modules. */
+export const BUILTIN_MODULES: readonly ModuleDefinition[] = Object.freeze([
+  oscillatorModule,
+  harmonicModule,
+  noiseModule,
+  waveshaperModule,
+  ladderModule,
+  biquadModule,
+  vcaModule,
+  adsrModule,
+  lfoModule,
+  mixerModule,
+  crossfadeModule,
+  seedSineModule,
+  seedShaperModule,
+]);
+
+const registry = new Map<string, ModuleDefinition>(BUILTIN_MODULES.map((m) => [m.type, m]));
+
+/** The module registered as `type`; throws a clear Error listing the known types otherwise. */
+export function getModule(type: string): ModuleDefinition {
+  const m = registry.get(type);
+  if (!m) throw new Error(`unknown module type "${type}"; known: ${[...registry.keys()].join(', ')}`);
+  return m;
+}
+
+/** Names of all registered module types. */
+export function moduleTypes(): string[] {
+  return [...registry.keys()];
+}
+
+/** Registers a user module type (its `type` must not be taken). */
+export function registerModule(definition: ModuleDefinition): void {
+  if (registry.has(definition.type))
+    throw new Error(`module type "${definition.type}" is already registered`);
+  registry.set(definition.type, definition);
+}

@@ -1,0 +1,46 @@
+/**
+ * Runs one signal computation on the float64 tape engine and on the tfjs tensor engine of
+ * the active backend, for tests that compare both with analytic values.
+ * @module
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { SignalOps } from '../signal/signal-ops';
+import { TapeOps } from '../signal/tape-ops';
+import { TensorOps } from '../signal/tensor-ops';
+
+/** A computation written once against the signal algebra. */
+export type SignalProgram = <S>(ops: SignalOps<S>) => S;
+
+/** The program's `[batch, samples]` output from the float64 tape engine. */
+export function runTape(
+  program: SignalProgram,
+  batch: number,
+  samples: number,
+  sampleRate: number,
+): Float64Array {
+  const ops = new TapeOps(batch, samples, sampleRate);
+  return ops.audio(program(ops)).values;
+}
+
+/** The program's `[batch, samples]` output from the tfjs engine on the active backend. */
+export function runTensor(
+  program: SignalProgram,
+  batch: number,
+  samples: number,
+  sampleRate: number,
+): Float32Array {
+  const out = tf.tidy(() => {
+    const ops = new TensorOps(batch, samples, sampleRate);
+    return ops.audio(program(ops));
+  });
+  const values = out.dataSync() as Float32Array;
+  out.dispose();
+  return values;
+}
+
+/** A unit impulse of `samples` samples. */
+export function impulse(samples: number): Float32Array {
+  const x = new Float32Array(samples);
+  x[0] = 1;
+  return x;
+}
