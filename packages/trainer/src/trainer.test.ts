@@ -176,6 +176,23 @@ describe('Trainer', () => {
     for (const x of [slewed, free, capped]) x.dispose();
   });
 
+  it('anneals α, σ and the probe radius over a known budget', () => {
+    const t = target();
+    const adamRun = new Trainer(base({ target: t, method: 'adam', anneal: { steps: 20, floor: 0.1 } }));
+    const events = adamRun.run({ steps: 20 }).history;
+    const envelope = (s: number) => 0.1 + 0.9 * 0.5 * (1 + Math.cos((Math.PI * s) / 20));
+    events.forEach((e) => {
+      expect(e.learningRate).toBeCloseTo(0.03 * envelope(e.step), 12);
+    });
+    const ae = new Trainer(base({ target: t, anneal: { steps: 20, floor: 0.1 } }));
+    const annealed = ae.run({ steps: 20 }).history;
+    // The scheduler's own σ, times the envelope, is what the step used.
+    expect(annealed[19]!.dither).toBeCloseTo(ae.scheduler.hyperparameters.dither * envelope(19), 15);
+    expect(annealed[19]!.learningRate).toBe(ae.scheduler.hyperparameters.learningRate);
+    expect(ae.scheduler.snapshot().envelope).toBeCloseTo(envelope(19), 12);
+    for (const x of [adamRun, ae]) x.dispose();
+  });
+
   it('does not leak tensors over 500 steps', () => {
     const t = target();
     const trainer = new Trainer(base({ target: t }));

@@ -1,6 +1,12 @@
 import '@ae-ddsp/tfjs-gradients';
 import { Explorer, type ExplorerOptions, type ExplorerState, SeededRandom } from '@ae-ddsp/explorer';
-import { AdaptiveScheduler, type SchedulerOptions, type SchedulerState } from '@ae-ddsp/scheduler';
+import {
+  AdaptiveScheduler,
+  cosineEnvelope,
+  type LearningRateEnvelope,
+  type SchedulerOptions,
+  type SchedulerState,
+} from '@ae-ddsp/scheduler';
 import * as tf from '@tensorflow/tfjs-core';
 import type { AudioLoss, AudioReward, LossFactory, RewardFactory, TrainablePlant } from './interfaces';
 import { type MethodName, type MethodRecipe, methodRecipe } from './methods';
@@ -44,6 +50,12 @@ export interface TrainerOptions {
   readonly scheduler?: Partial<SchedulerOptions>;
   /** Explorer options (probes, fraction, testEvery, probeScale, ...). */
   readonly explorer?: Partial<Omit<ExplorerOptions, 'random' | 'seed'>>;
+  /**
+   * Anneal over a known budget: a cosine envelope from 1 down to `floor` (default 0.01) over
+   * `steps`, applied to α (as the scheduler's envelope) and to the dither σ, so the end of a
+   * run refines instead of jittering. Default: no annealing.
+   */
+  readonly anneal?: { readonly steps: number; readonly floor?: number };
   /** Windowed mode; default: the whole target in every step. */
   readonly window?: TrainingWindow;
   /** A loss above best + explodeFactor·|best| counts as exploding and is rolled back. Default 100. */
@@ -64,7 +76,6 @@ export interface TrainerOptions {
   /** Called after every step with its event. */
   readonly onStep?: (event: StepEvent) => void;
 }
-
 
 /** What happened in one step, for logs, metrics files and reports. */
 export interface StepEvent {
@@ -185,6 +196,7 @@ export class Trainer {
   readonly #loudnessPenalty: { readonly capDb: number; readonly weight: number } | undefined;
   readonly #maxGradientNorm: number;
   readonly #maxSlew: number;
+  readonly #anneal: LearningRateEnvelope | undefined;
   #lastUpdate: Float32Array;
   #scheduler: AdaptiveScheduler;
   #explorer: Explorer;
@@ -252,7 +264,10 @@ export class Trainer {
 
     const seed = options.seed ?? 0;
     const learningRate = options.learningRate ?? DEFAULT_LEARNING_RATE;
+    this.#anneal =
+      options.anneal && cosineEnvelope({ steps: options.anneal.steps, floor: options.anneal.floor ?? 0.01 });
     this.#scheduler = new AdaptiveScheduler({
+      envelope: this.#anneal,
       ...options.scheduler,
       ...this.#recipe.scheduler,
       learningRate,
@@ -358,6 +373,9 @@ export class Trainer {
     let resonance: ResonanceReport;
     let next: Float32Array;
     let hyper = this.#scheduler.hyperparameters;
+    // Methods without a scheduler keep α0 (and σ0), but still follow the annealing envelope.
+    if (!r.scheduler && this.#anneal)
+      hyper = { ...hyper, learningRate: this.#scheduler.options.learningRate * this.#anneal(step) };
 
     if (r.randomSearch) {
       loss = this.#randomSearchStep(windowIndex);
@@ -387,6 +405,7 @@ export class Trainer {
           const fed = this.#feedReward ? resonance.reward : undefined;
           hyper = this.#scheduler.update({ loss, reward: fed, successRate: this.#explorer.successRate });
         }
+        if (this.#anneal) hyper = { ...hyper, dither: hyper.dither * this.#anneal(step) };
         // 6: gradient step θ − u with α_t, μ_t, within the risk limits (gradient norm, knob slew).
         const scale = gradientNorm > this.#maxGradientNorm ? this.#maxGradientNorm / gradientNorm : 1;
         for (let i = 0; i < gradient.length; i++) {
@@ -399,7 +418,8 @@ export class Trainer {
         if (r.dither) next = this.#ungroup(this.#explorer.dither(this.#groups(next), hyper.dither));
         // 8: sparse local test around θ_t, averaged into θ_{t+1}.
         if (r.localTests && this.#explorer.isTestStep(step)) {
-          const probes = this.#explorer.ask(this.#groups(before));
+          const radius = this.#explorer.options.probeScale * (this.#anneal?.(step) ?? 1);
+          const probes = this.#explorer.ask(this.#groups(before), radius);
           const losses = this.#batchLosses(
             probes.map((p) => this.#ungroup(p)),
             windowIndex,
