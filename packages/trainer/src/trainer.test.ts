@@ -176,7 +176,7 @@ describe('Trainer', () => {
     for (const x of [slewed, free, capped]) x.dispose();
   });
 
-  it('anneals α, σ and the probe radius over a known budget', () => {
+  it('anneals α and σ over a known budget', () => {
     const t = target();
     const adamRun = new Trainer(base({ target: t, method: 'adam', anneal: { steps: 20, floor: 0.1 } }));
     const events = adamRun.run({ steps: 20 }).history;
