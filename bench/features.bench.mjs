@@ -100,7 +100,10 @@ for (let r = 0; r < 15; r++) {
   });
   const sums = {};
   for (const k of info.kernels) sums[k.name] = (sums[k.name] ?? 0) + (await k.kernelTimeMs);
-  for (const [name, ms] of Object.entries(sums)) (perKernel[name] ??= []).push(ms);
+  for (const [name, ms] of Object.entries(sums)) {
+    perKernel[name] ??= [];
+    perKernel[name].push(ms);
+  }
 }
 const breakdown = {};
 for (const [name, list] of Object.entries(perKernel).sort()) {
