@@ -6,6 +6,17 @@
 import type { Command } from '../cli/command';
 import { benchCommand } from './bench-command';
 import { featuresCommand } from './features-command';
+import { matchCommand } from './match-command';
+import { paramsCommand } from './params-command';
+import { presetsCommand } from './presets-command';
+import { renderCommand } from './render-command';
 
 /** The commands, in help order. */
-export const COMMANDS: readonly Command[] = Object.freeze([featuresCommand, benchCommand]);
+export const COMMANDS: readonly Command[] = Object.freeze([
+  matchCommand,
+  renderCommand,
+  featuresCommand,
+  presetsCommand,
+  paramsCommand,
+  benchCommand,
+]);

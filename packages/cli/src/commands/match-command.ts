@@ -1,0 +1,233 @@
+/**
+ * `ae-ddsp match <target>`: matches a target sound with a synth preset or patch through the
+ * AE-DDSP trainer and writes matched.wav, patch.json, metrics.jsonl, summary.json and
+ * report.html into the output folder, all-or-nothing.
+ * @module
+ */
+
+import { stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { savePatch } from '@ae-ddsp/plant';
+import { METHOD_NAMES, type MethodName } from '@ae-ddsp/trainer';
+import { computeFrameFeatures } from '../analysis/frame-features';
+import { encodeWav } from '../audio/encode-wav';
+import { readAudio } from '../audio/read-audio';
+import { commitFiles } from '../cli/atomic-write';
+import type { Command } from '../cli/command';
+import { userPath } from '../cli/paths';
+import { createProgress } from '../cli/progress';
+import { useCpuBackend } from '../cli/tensorflow';
+import { UsageError } from '../cli/usage-error';
+import { CLI_VERSION } from '../cli/version';
+import { MATCH_ANALYSIS_FRAME, MATCH_LOSS_DESCRIPTION } from '../match/match-objective';
+import type { MatchSummary } from '../match/match-records';
+import { DEFAULT_WINDOW_SECONDS, runMatch } from '../match/run-match';
+import { matchReportHtml } from '../report/report-html';
+import { createPlant, PRESETS, patchFileSource, presetSource } from '../synth/synth-source';
+
+/** Default number of steps of `match`. */
+export const DEFAULT_MATCH_STEPS = 150;
+
+/** Files `match` writes into its output folder. */
+export const MATCH_OUTPUT_FILES = Object.freeze([
+  'matched.wav',
+  'patch.json',
+  'metrics.jsonl',
+  'summary.json',
+  'report.html',
+]);
+
+/** Default output folder for a target: `match-<target name>`. */
+export function defaultOutputFolder(target: string): string {
+  return `match-${basename(target, extname(target)) || 'target'}`;
+}
+
+/** The `match` command. */
+export const matchCommand: Command = {
+  name: 'match',
+  summary: 'match a target sound with a synth preset or patch (AE-DDSP)',
+  description: [
+    'Reads the target (WAV, FLAC, MP3, Ogg; mixed to mono, resampled to --sample-rate with a',
+    'band-limited resampler) and optimises the synth parameters so the synth sounds like it:',
+    'gradient steps on a multi-resolution log-mel + cumulative-spectrum loss, with learning',
+    'rate, momentum and dither scheduled by the AE-DDSP law, plus sparse local tests. Targets',
+    `longer than ${1.5 * DEFAULT_WINDOW_SECONDS} s train on sliding ${DEFAULT_WINDOW_SECONDS} s windows.`,
+    '',
+    'Writes into --out: matched.wav (the matched synth over the whole target), patch.json (a',
+    "patch 'ae-ddsp render' and @ae-ddsp/plant load back), metrics.jsonl (one line per step:",
+    'loss, reward, alpha, mu, sigma, norms, parameters), summary.json (final loss, steps, time,',
+    'method, preset, seed and every parameter with its unit) and report.html (plots, spectrograms',
+    'and players; opens offline). Files are written only when the run succeeds.',
+  ].join('\n'),
+  positionals: [{ name: '<target>', description: 'the sound to match (an audio file)' }],
+  flags: {
+    preset: {
+      kind: 'choice',
+      choices: PRESETS,
+      placeholder: 'NAME',
+      description: 'synth preset to match with (default subtractive)',
+    },
+    patch: {
+      kind: 'string',
+      placeholder: 'FILE.json',
+      description: 'match with this JSON patch instead of a preset',
+    },
+    method: {
+      kind: 'choice',
+      choices: METHOD_NAMES,
+      default: 'ae-ddsp',
+      placeholder: 'NAME',
+      description: 'optimisation method',
+    },
+    steps: {
+      kind: 'integer',
+      min: 1,
+      max: 100000,
+      default: DEFAULT_MATCH_STEPS,
+      description: 'optimisation steps',
+    },
+    seed: {
+      kind: 'integer',
+      min: 0,
+      max: 2147483647,
+      default: 1,
+      description: 'random seed (same seed, same result)',
+    },
+    'sample-rate': {
+      kind: 'integer',
+      min: 8000,
+      max: 48000,
+      default: 16000,
+      placeholder: 'HZ',
+      description: 'working sample rate, Hz',
+    },
+    out: { kind: 'string', placeholder: 'DIR', description: 'output folder (default match-<target name>)' },
+    float: { kind: 'boolean', description: 'write matched.wav as 32-bit float instead of 16-bit PCM' },
+    quiet: { kind: 'boolean', short: 'q', description: 'no progress and no summary; errors only' },
+    json: {
+      kind: 'boolean',
+      description: 'no progress; print summary.json (with the output paths) on stdout',
+    },
+  },
+  examples: [
+    ['match note.wav', 'match with the subtractive preset, results in ./match-note/'],
+    ['match note.flac --preset fm --steps 300 --seed 7 --out fm-note', 'another preset, budget and seed'],
+    [
+      'match loop.mp3 --patch my-patch.json --method adam --json > run.json',
+      'your own patch, a baseline, JSON output',
+    ],
+  ],
+  async run({ positionals, values, io }) {
+    const targetTyped = positionals[0]!;
+    const presetName = values['preset'] as string | undefined;
+    const patchTyped = values['patch'] as string | undefined;
+    if (presetName && patchTyped) throw new UsageError('give --preset or --patch, not both', 'match');
+    const out = (values['out'] as string | undefined) ?? defaultOutputFolder(targetTyped);
+    const outPath = userPath(io, out);
+    const existing = await stat(outPath).catch(() => undefined);
+    if (existing && !existing.isDirectory()) throw new Error(`${out}: exists and is not a folder (--out)`);
+    const sampleRateHz = values['sample-rate'] as number;
+    const method = values['method'] as MethodName;
+    const steps = values['steps'] as number;
+    const seed = values['seed'] as number;
+    const quiet = values['quiet'] === true || values['json'] === true;
+
+    const source = patchTyped
+      ? await patchFileSource(userPath(io, patchTyped), patchTyped)
+      : presetSource(presetName ?? 'subtractive');
+    const clip = await readAudio(userPath(io, targetTyped), {
+      sampleRateHz,
+      minimumSamples: MATCH_ANALYSIS_FRAME,
+      minimumReason: `one analysis frame (n_fft ${MATCH_ANALYSIS_FRAME})`,
+    });
+    await useCpuBackend();
+    const plant = createPlant(source, sampleRateHz);
+    const progress = createProgress({ total: steps, io, label: 'match', quiet });
+    if (!quiet) {
+      io.stderr.write(
+        `matching ${targetTyped} (${clip.durationSeconds.toFixed(2)} s at ${sampleRateHz} Hz) with ${source.kind} ${source.name} ` +
+          `(${plant.parameterCount} parameters), method ${method}, ${steps} steps, seed ${seed}\n`,
+      );
+    }
+    const result = await runMatch({
+      target: clip.samples,
+      sampleRateHz,
+      plant,
+      method,
+      steps,
+      seed,
+      onStep: (row) =>
+        progress.update(row.step + 1, { loss: row.loss ?? Number.NaN, best: row.best_loss ?? Number.NaN }),
+    });
+    progress.finish();
+    if (!Number.isFinite(result.bestLoss)) {
+      throw new Error(
+        `the run diverged: no finite loss in ${result.steps} steps (try another --seed or --method)`,
+      );
+    }
+    const bad = result.matched.findIndex((x) => !Number.isFinite(x));
+    if (bad >= 0)
+      throw new Error(`the matched synth produced a non-finite sample at ${bad}; nothing written`);
+
+    const bestPhysical = plant.toPhysical(result.bestNormalised);
+    const initialPhysical = plant.toPhysical(result.initialNormalised);
+    const specs = plant.describe();
+    const summary: MatchSummary = {
+      format: 'ae-ddsp/match-summary@1',
+      target: targetTyped,
+      sample_rate: sampleRateHz,
+      duration_s: clip.durationSeconds,
+      method,
+      preset: source.kind === 'preset' ? source.name : null,
+      patch: source.kind === 'patch' ? source.name : null,
+      seed,
+      steps: result.steps,
+      evaluations: result.evaluations,
+      time_s: Number(result.seconds.toFixed(3)),
+      initial_loss: Number.isFinite(result.initialLoss) ? result.initialLoss : null,
+      final_loss: result.bestLoss,
+      best_step: result.bestStep,
+      window: result.window,
+      loss: MATCH_LOSS_DESCRIPTION,
+      parameters: specs.map((spec, i) => ({
+        name: spec.name,
+        unit: spec.unit,
+        value: bestPhysical[i]!,
+        initial: initialPhysical[i]!,
+        min: spec.min,
+        max: spec.max,
+      })),
+      version: CLI_VERSION,
+    };
+    const analysis = { sampleRateHz, fftLength: 1024, hopLength: 256, melBins: 64 };
+    const report = matchReportHtml({
+      summary,
+      metrics: result.metrics,
+      target: clip.samples,
+      matched: result.matched,
+      targetLogMel: computeFrameFeatures(clip.samples, analysis).logmel,
+      matchedLogMel: computeFrameFeatures(result.matched, analysis).logmel,
+      hopLength: analysis.hopLength,
+    });
+    const written = await commitFiles(outPath, {
+      'matched.wav': encodeWav(result.matched, sampleRateHz, {
+        encoding: values['float'] ? 'float32' : 'pcm16',
+      }),
+      'patch.json': `${savePatch(plant.toPatch(result.bestNormalised))}\n`,
+      'metrics.jsonl': result.metrics.map((row) => JSON.stringify(row)).join('\n') + '\n',
+      'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
+      'report.html': report,
+    });
+    if (values['json']) {
+      io.stdout.write(`${JSON.stringify({ ...summary, files: written })}\n`);
+    } else if (!values['quiet']) {
+      const fmt = (x: number | null) => (x === null ? '—' : x.toExponential(3));
+      io.stdout.write(
+        `loss ${fmt(summary.initial_loss)} → ${fmt(summary.final_loss)} in ${summary.steps} steps (${summary.time_s.toFixed(1)} s)\n` +
+          `wrote ${MATCH_OUTPUT_FILES.join(', ')} to ${out}\n` +
+          `report: ${join(out, 'report.html')}\n`,
+      );
+    }
+    return 0;
+  },
+};
