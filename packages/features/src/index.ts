@@ -18,6 +18,7 @@
  * @packageDocumentation
  */
 
+export { clearFeatureCaches } from './caches';
 export type { CachedFeatures, FeatureEncoder, FeatureMap } from './encoder/feature-encoder';
 export { cacheFeatures, combineEncoders, disposeFeatures } from './encoder/feature-encoder';
 export type { MultiResolutionOptions } from './encoder/multi-resolution';

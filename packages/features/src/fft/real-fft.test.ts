@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clearFeatureCaches } from '../caches';
 import { seededNoise } from '../test-support/reference';
 import { getRealFft, RealFft } from './real-fft';
 
@@ -49,7 +50,10 @@ describe('RealFft', () => {
   }
 
   it('caches plans and rejects sizes that are not powers of two', () => {
-    expect(getRealFft(64)).toBe(getRealFft(64));
+    const plan = getRealFft(64);
+    expect(getRealFft(64)).toBe(plan);
+    clearFeatureCaches();
+    expect(getRealFft(64)).not.toBe(plan);
     expect(() => new RealFft(48)).toThrow(/power of two >= 4/);
     expect(() => new RealFft(2)).toThrow(/power of two >= 4/);
   });

@@ -513,3 +513,8 @@ export function getRealFft(size: number): RealFft {
   }
   return plan;
 }
+
+/** Forgets the cached FFT plans (they are rebuilt on demand). */
+export function clearRealFftPlans(): void {
+  plans.clear();
+}

@@ -185,3 +185,8 @@ export function melFilterbank(options: MelFilterbankOptions = {}): MelFilterbank
   cache.set(key, bank);
   return bank;
 }
+
+/** Forgets the cached filterbanks. */
+export function clearMelFilterbankCache(): void {
+  cache.clear();
+}

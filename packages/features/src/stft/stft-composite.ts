@@ -84,3 +84,8 @@ export function stftComposite(audio: tf.Tensor, config: StftConfig): tf.Tensor3D
     return config.power === 2 ? power : (tf.sqrt(tf.add(power, 1e-24)) as tf.Tensor3D);
   });
 }
+
+/** Forgets the cached DFT filters of the composite path (about 67 MB for n_fft 4096). */
+export function clearDftFilterCache(): void {
+  tables.clear();
+}

@@ -135,3 +135,8 @@ export function stftBackward(
   }
   return out;
 }
+
+/** Forgets the cached analysis windows. */
+export function clearWindowCache(): void {
+  windows.clear();
+}
