@@ -1,8 +1,7 @@
-import { combineLosses, createCumulativeSpectrumLoss, createLogMelLoss } from '@ae-ddsp/features';
 import { presetPatch, SynthPlant } from '@ae-ddsp/plant';
 import { tf, useBackend } from '@ae-ddsp/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LossFactory } from './interfaces';
+import { matchLoss } from './match-loss';
 import { Trainer } from './trainer';
 
 /**
@@ -17,11 +16,7 @@ describe('seed case: seed-stub 260 Hz → 220 Hz', () => {
     const plant = new SynthPlant(presetPatch('seed-stub'), { sampleRate: 16000 });
     const at = (hz: number) => Float32Array.from(plant.toNormalised([hz, 2000, 0.5]));
     const target = tf.tidy(() => plant.render(tf.tensor2d(at(220), [1, 3]), 16000));
-    const loss: LossFactory = (t) =>
-      combineLosses([
-        { loss: createLogMelLoss(t), weight: 1 },
-        { loss: createCumulativeSpectrumLoss(t, { fftLength: 1024 }), weight: 1e4 },
-      ]);
+    const loss = matchLoss();
     const steps = 150;
     const trainer = new Trainer({
       plant,

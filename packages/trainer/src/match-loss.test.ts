@@ -1,0 +1,53 @@
+import { createCumulativeSpectrumLoss, createLogMelLoss } from '@ae-ddsp/features';
+import { presetPatch, SynthPlant } from '@ae-ddsp/plant';
+import { tf, useBackend } from '@ae-ddsp/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { matchLoss, seedLoss } from './match-loss';
+
+describe('matchLoss', () => {
+  beforeAll(() => useBackend('cpu'));
+  const plant = new SynthPlant(presetPatch('seed-stub'), { sampleRate: 16000 });
+  const at = (hz: number) => tf.tensor2d(Float32Array.from(plant.toNormalised([hz, 2000, 0.5])), [1, 3]);
+
+  it('is the seed loss plus the weighted cumulative-spectrum term', () => {
+    const target = tf.tidy(() => plant.render(at(220), 4096));
+    const audio = tf.tidy(() => plant.render(at(247), 4096));
+    const parts = [
+      seedLoss(target),
+      createLogMelLoss(target),
+      createCumulativeSpectrumLoss(target, { fftLength: 1024 }),
+    ];
+    const [seed, mel, w1] = parts.map((l) => l(audio).dataSync()[0]!);
+    expect(seed).toBe(mel);
+    const combined = matchLoss({ pitchWeight: 300 })(target);
+    expect(combined(audio).dataSync()[0]).toBeCloseTo(mel! + 300 * w1!, 3);
+    expect(matchLoss({ pitchWeight: 0 })(target)(audio).dataSync()[0]).toBe(mel);
+    for (const l of [...parts, combined]) l.dispose?.();
+    tf.dispose([target, audio]);
+  });
+
+  it('gives the frequency parameter a gradient towards the target from far off', () => {
+    const target = tf.tidy(() => plant.render(at(220), 8000));
+    const loss = matchLoss()(target);
+    for (const [hz, sign] of [
+      [110, -1],
+      [160, -1],
+      [300, 1],
+      [440, 1],
+    ] as const) {
+      const g = tf.tidy(
+        () =>
+          tf
+            .grad((p: tf.Tensor2D) => loss(plant.render(p, 8000)))(at(hz))
+            .dataSync()[0]!,
+      );
+      expect(Math.sign(g), `${hz} Hz`).toBe(sign);
+    }
+    loss.dispose?.();
+    target.dispose();
+  });
+
+  it('rejects a bad weight', () => {
+    expect(() => matchLoss({ pitchWeight: -1 })).toThrow(/pitchWeight/);
+  });
+});

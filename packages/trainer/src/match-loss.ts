@@ -1,0 +1,41 @@
+import { combineLosses, createCumulativeSpectrumLoss, createLogMelLoss } from '@ae-ddsp/features';
+import type { LossFactory } from './interfaces';
+
+/** Options of {@link matchLoss}. */
+export interface MatchLossOptions {
+  /** Weight of the cumulative-spectrum (1-D Wasserstein) term that gives pitch a direction. Default 1e4. */
+  readonly pitchWeight?: number;
+  /** FFT length of the cumulative-spectrum term. Default 1024. */
+  readonly pitchFftLength?: number;
+}
+
+/**
+ * The seed's loss: the mean over n_fft 1024 and 4096 of the MSE of log(mel + 1e-6), 64 HTK
+ * mels, hop 256 (`@ae-ddsp/features` `createLogMelLoss` with its defaults).
+ */
+export const seedLoss: LossFactory = (target) => createLogMelLoss(target);
+
+/**
+ * The loss AE-DDSP matches with: the seed's multi-resolution log-mel loss plus a weighted
+ * cumulative-spectrum (Wasserstein-like) term. Log-mel alone gives pitch an erratic gradient
+ * (its sign flips within a few Hz of the target); the cumulative spectrum moves linearly with
+ * a partial's frequency, so its gradient points the right way from far off.
+ *
+ * @example
+ * ```ts
+ * const trainer = new Trainer({ plant, target, loss: matchLoss() });
+ * ```
+ */
+export function matchLoss(options: MatchLossOptions = {}): LossFactory {
+  const { pitchWeight = 1e4, pitchFftLength = 1024 } = options;
+  if (!(Number.isFinite(pitchWeight) && pitchWeight >= 0)) {
+    throw new RangeError(`matchLoss: pitchWeight must be a finite number ≥ 0, got ${pitchWeight}`);
+  }
+  return (target) =>
+    pitchWeight === 0
+      ? createLogMelLoss(target)
+      : combineLosses([
+          { loss: createLogMelLoss(target), weight: 1 },
+          { loss: createCumulativeSpectrumLoss(target, { fftLength: pitchFftLength }), weight: pitchWeight },
+        ]);
+}
