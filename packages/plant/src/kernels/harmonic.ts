@@ -37,6 +37,15 @@ export interface HarmonicShape {
   readonly sampleRate: number;
 }
 
+/** Partials with taper 1 (k·f ≤ Nyquist − fade) and partials with a nonzero taper, for |f| = `f`. */
+function partialRange(f: number, nyquist: number, fade: number, partials: number): [number, number] {
+  if (f <= 0) return [partials, partials];
+  const full = Math.min(partials, Math.floor((nyquist - fade) / f));
+  let last = Math.min(partials, Math.ceil(nyquist / f) - 1);
+  while (last > 0 && nyquist - last * f <= 0) last--; // exactly at Nyquist: taper 0
+  return [Math.max(0, Math.min(full, last)), last];
+}
+
 /** Writes y (see module docs); phase and frequency are `[batch, samples]`, amplitudes `[amplitudeRows, partials]`. */
 export function harmonicForward(
   phase: ArrayLike<number>,
@@ -53,17 +62,22 @@ export function harmonicForward(
     for (let n = 0; n < samples; n++) {
       const i = b * samples + n;
       const f = Math.abs(frequency[i]!);
+      const [full, last] = partialRange(f, nyquist, fade, partials);
       const theta = 2 * Math.PI * phase[i]!;
-      const s1 = Math.sin(theta);
       const c2 = 2 * Math.cos(theta);
       let prev = 0;
-      let cur = s1;
+      let cur = Math.sin(theta);
       let acc = 0;
-      for (let k = 1; k <= partials; k++) {
+      let k = 1;
+      for (; k <= full; k++) {
+        acc += amplitudes[ampBase + k - 1]! * cur;
+        const next = c2 * cur - prev;
+        prev = cur;
+        cur = next;
+      }
+      for (; k <= last; k++) {
         const u = (nyquist - k * f) / fade;
-        if (u <= 0) break;
-        const taper = u >= 1 ? 1 : u * u * (3 - 2 * u);
-        acc += amplitudes[ampBase + k - 1]! * taper * cur;
+        acc += amplitudes[ampBase + k - 1]! * u * u * (3 - 2 * u) * cur;
         const next = c2 * cur - prev;
         prev = cur;
         cur = next;
@@ -95,6 +109,7 @@ export function harmonicBackward(
       const g = dy[i]!;
       const fSigned = frequency[i]!;
       const f = Math.abs(fSigned);
+      const [full, last] = partialRange(f, nyquist, fade, partials);
       const theta = 2 * Math.PI * phase[i]!;
       const c1 = Math.cos(theta);
       const c2 = 2 * c1;
@@ -104,15 +119,26 @@ export function harmonicBackward(
       let cCur = c1;
       let accPhase = 0;
       let accFreq = 0;
-      for (let k = 1; k <= partials; k++) {
+      let k = 1;
+      for (; k <= full; k++) {
+        const j = ampBase + k - 1;
+        accPhase += amplitudes[j]! * k * cCur;
+        dAmp[j] = dAmp[j]! + g * sCur;
+        const sNext = c2 * sCur - sPrev;
+        sPrev = sCur;
+        sCur = sNext;
+        const cNext = c2 * cCur - cPrev;
+        cPrev = cCur;
+        cCur = cNext;
+      }
+      for (; k <= last; k++) {
+        const j = ampBase + k - 1;
         const u = (nyquist - k * f) / fade;
-        if (u <= 0) break;
-        const inside = u >= 1;
-        const taper = inside ? 1 : u * u * (3 - 2 * u);
-        const amp = amplitudes[ampBase + k - 1]!;
+        const taper = u * u * (3 - 2 * u);
+        const amp = amplitudes[j]!;
         accPhase += amp * taper * k * cCur;
-        if (!inside) accFreq += amp * sCur * 6 * u * (1 - u) * (-k / fade);
-        dAmp[ampBase + k - 1] = dAmp[ampBase + k - 1]! + g * taper * sCur;
+        accFreq += amp * sCur * 6 * u * (1 - u) * (-k / fade);
+        dAmp[j] = dAmp[j]! + g * taper * sCur;
         const sNext = c2 * sCur - sPrev;
         sPrev = sCur;
         sCur = sNext;

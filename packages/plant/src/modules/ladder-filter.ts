@@ -17,6 +17,7 @@
 import { defineParameter } from '../params/parameter-spec';
 import type { SignalOps } from '../signal/signal-ops';
 import { CUTOFF_MODULATION } from './common-parameters';
+import { ladderCoefficients } from './ladder-coefficients';
 import type { ModuleArgs, ModuleDefinition } from './module-definition';
 
 /** Largest feedback as a fraction of the analog self-oscillation threshold k = 4. */
@@ -69,28 +70,9 @@ export function modulatedCutoff<S>(
  * (better conditioned than one fourth-order recursion, for both the kernel and the scan).
  */
 export function ladderFilter<S>(ops: SignalOps<S>, x: S, cutoffHz: S, q: S): S {
-  const w = ops.tan(ops.mul(cutoffHz, ops.constant(Math.PI / ops.sampleRate)));
-  const alpha = ops.add(w, ops.constant(1));
-  const beta = ops.sub(w, ops.constant(1));
-  const wq = ops.mul(w, q);
-  const w4 = ops.pow(w, 4);
-  const gain = ops.div(w4, ops.add(ops.pow(alpha, 4), ops.mul(ops.pow(q, 4), w4)));
-  const fir = ops.add(
-    ops.add(ops.add(x, ops.mul(ops.delay(x, 1), ops.constant(4))), ops.mul(ops.delay(x, 2), ops.constant(6))),
-    ops.add(ops.mul(ops.delay(x, 3), ops.constant(4)), ops.delay(x, 4)),
-  );
-  let y = ops.mul(fir, gain);
-  for (const angle of [Math.PI / 4, (3 * Math.PI) / 4]) {
-    const cr = ops.mul(wq, ops.constant(Math.cos(angle)));
-    const ci2 = ops.pow(ops.mul(wq, ops.constant(Math.sin(angle))), 2);
-    const num = ops.sub(beta, cr); // z = (num − j·ci) / (den + j·ci)
-    const den = ops.sub(cr, alpha);
-    const norm = ops.add(ops.pow(den, 2), ci2);
-    const a1 = ops.div(ops.mul(ops.sub(ops.mul(num, den), ci2), ops.constant(-2)), norm);
-    const a2 = ops.div(ops.add(ops.pow(num, 2), ci2), norm);
-    y = ops.allPole(y, [a1, a2]);
-  }
-  return y;
+  const [gain, a11, a12, a21, a22] = ops.pointwise(ladderCoefficients(ops.sampleRate), [cutoffHz, q]);
+  const y = ops.mul(ops.fir(x, [1, 4, 6, 4, 1]), gain!);
+  return ops.allPole(ops.allPole(y, [a11!, a12!]), [a21!, a22!]);
 }
 
 /** The ladder filter module (`ladder`). */

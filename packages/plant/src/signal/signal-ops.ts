@@ -12,6 +12,8 @@
  * @module
  */
 
+import type { PointwiseFunction } from './pointwise';
+
 /** Operations on signals of type `S` (a tfjs tensor, or a node of the fused engine). */
 export interface SignalOps<S> {
   /** Number of patches rendered at once. */
@@ -76,4 +78,8 @@ export interface SignalOps<S> {
   allPole(x: S, coefficients: readonly S[]): S;
   /** x delayed by `samples` samples (zeros shifted in). */
   delay(x: S, samples: number): S;
+  /** FIR filter with constant taps: y[n] = Σ_m taps[m]·x[n−m] (zero initial state). */
+  fir(x: S, taps: readonly number[]): S;
+  /** A fused point-wise function of several signals (see {@link PointwiseFunction}). */
+  pointwise(fn: PointwiseFunction, inputs: readonly S[]): S[];
 }

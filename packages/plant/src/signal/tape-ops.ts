@@ -17,7 +17,17 @@
 import { accumulateForward } from '../kernels/accumulate';
 import { allPoleBackward, allPoleForward } from '../kernels/all-pole';
 import { harmonicBackward, harmonicForward } from '../kernels/harmonic';
+import type { PointwiseFunction } from './pointwise';
 import type { SignalOps } from './signal-ops';
+import {
+  type BinaryOp,
+  binaryBackward,
+  binaryForward,
+  type Strided,
+  type UnaryOp,
+  unaryBackward,
+  unaryForward,
+} from './tape-kernels';
 import { interpolationPosition } from './upsample';
 
 /** A signal of the tape engine: a `rows × cols` float64 array and its gradient. */
@@ -98,7 +108,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
     return { rows, cols: values.length / rows, values: Float64Array.from(values), tracked: false };
   }
 
-  #binary(a: TapeSignal, b: TapeSignal, op: 0 | 1 | 2 | 3 | 4 | 5): TapeSignal {
+  #binary(a: TapeSignal, b: TapeSignal, op: BinaryOp): TapeSignal {
     const rows = Math.max(a.rows, b.rows);
     const cols = Math.max(a.cols, b.cols);
     if (
@@ -109,197 +119,96 @@ export class TapeOps implements SignalOps<TapeSignal> {
     ) {
       throw new Error(`TapeOps: cannot broadcast [${a.rows}, ${a.cols}] with [${b.rows}, ${b.cols}]`);
     }
-    const av = a.values;
-    const bv = b.values;
+    const sa = strided(a);
+    const sb = strided(b);
     const out = new Float64Array(rows * cols);
-    const aR = a.rows === 1 ? 0 : a.cols;
-    const aC = a.cols === 1 ? 0 : 1;
-    const bR = b.rows === 1 ? 0 : b.cols;
-    const bC = b.cols === 1 ? 0 : 1;
-    for (let r = 0; r < rows; r++) {
-      let ia = r * aR;
-      let ib = r * bR;
-      const o = r * cols;
-      switch (op) {
-        case 0:
-          for (let c = 0; c < cols; c++, ia += aC, ib += bC) out[o + c] = av[ia]! + bv[ib]!;
-          break;
-        case 1:
-          for (let c = 0; c < cols; c++, ia += aC, ib += bC) out[o + c] = av[ia]! - bv[ib]!;
-          break;
-        case 2:
-          for (let c = 0; c < cols; c++, ia += aC, ib += bC) out[o + c] = av[ia]! * bv[ib]!;
-          break;
-        case 3:
-          for (let c = 0; c < cols; c++, ia += aC, ib += bC) out[o + c] = av[ia]! / bv[ib]!;
-          break;
-        case 4:
-          for (let c = 0; c < cols; c++, ia += aC, ib += bC) out[o + c] = Math.min(av[ia]!, bv[ib]!);
-          break;
-        default:
-          for (let c = 0; c < cols; c++, ia += aC, ib += bC) out[o + c] = Math.max(av[ia]!, bv[ib]!);
-      }
-    }
-    const back: Backward = (g) => {
-      const ga = a.tracked ? gradOf(a) : undefined;
-      const gb = b.tracked ? gradOf(b) : undefined;
-      for (let r = 0; r < rows; r++) {
-        let ia = r * aR;
-        let ib = r * bR;
-        const o = r * cols;
-        for (let c = 0; c < cols; c++, ia += aC, ib += bC) {
-          const gi = g[o + c]!;
-          switch (op) {
-            case 0:
-              if (ga) ga[ia] = ga[ia]! + gi;
-              if (gb) gb[ib] = gb[ib]! + gi;
-              break;
-            case 1:
-              if (ga) ga[ia] = ga[ia]! + gi;
-              if (gb) gb[ib] = gb[ib]! - gi;
-              break;
-            case 2:
-              if (ga) ga[ia] = ga[ia]! + gi * bv[ib]!;
-              if (gb) gb[ib] = gb[ib]! + gi * av[ia]!;
-              break;
-            case 3: {
-              const q = gi / bv[ib]!;
-              if (ga) ga[ia] = ga[ia]! + q;
-              if (gb) gb[ib] = gb[ib]! - (q * av[ia]!) / bv[ib]!;
-              break;
-            }
-            default: {
-              // min (4) / max (5): the gradient goes to the chosen input (to a on ties, as tfjs)
-              const pickA = op === 4 ? av[ia]! <= bv[ib]! : av[ia]! >= bv[ib]!;
-              if (pickA) {
-                if (ga) ga[ia] = ga[ia]! + gi;
-              } else if (gb) gb[ib] = gb[ib]! + gi;
-            }
-          }
-        }
-      }
-    };
-    return this.#make(rows, cols, out, [a, b], back);
+    binaryForward(op, sa, sb, rows, cols, out);
+    return this.#make(rows, cols, out, [a, b], (g) =>
+      binaryBackward(
+        op,
+        g,
+        sa,
+        sb,
+        rows,
+        cols,
+        a.tracked ? gradOf(a) : undefined,
+        b.tracked ? gradOf(b) : undefined,
+      ),
+    );
   }
 
   /** a + b. */
   add(a: TapeSignal, b: TapeSignal): TapeSignal {
-    return this.#binary(a, b, 0);
+    return this.#binary(a, b, 'add');
   }
   /** a − b. */
   sub(a: TapeSignal, b: TapeSignal): TapeSignal {
-    return this.#binary(a, b, 1);
+    return this.#binary(a, b, 'sub');
   }
   /** a · b. */
   mul(a: TapeSignal, b: TapeSignal): TapeSignal {
-    return this.#binary(a, b, 2);
+    return this.#binary(a, b, 'mul');
   }
   /** a / b. */
   div(a: TapeSignal, b: TapeSignal): TapeSignal {
-    return this.#binary(a, b, 3);
+    return this.#binary(a, b, 'div');
   }
   /** min(a, b). */
   minimum(a: TapeSignal, b: TapeSignal): TapeSignal {
-    return this.#binary(a, b, 4);
+    return this.#binary(a, b, 'min');
   }
   /** max(a, b). */
   maximum(a: TapeSignal, b: TapeSignal): TapeSignal {
-    return this.#binary(a, b, 5);
+    return this.#binary(a, b, 'max');
   }
 
-  /** Element-wise f with derivative df(x, y) (y = f(x)). */
-  #unary(a: TapeSignal, f: (x: number) => number, df: (x: number, y: number) => number): TapeSignal {
-    const n = a.values.length;
-    const av = a.values;
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = f(av[i]!);
-    return this.#make(a.rows, a.cols, out, [a], (g) => {
-      const ga = gradOf(a);
-      for (let i = 0; i < n; i++) ga[i] = ga[i]! + g[i]! * df(av[i]!, out[i]!);
-    });
+  #unary(a: TapeSignal, op: UnaryOp, p = 0, lo = 0, hi = 0): TapeSignal {
+    const out = new Float64Array(a.values.length);
+    unaryForward(op, a.values, out, p, lo, hi);
+    return this.#make(a.rows, a.cols, out, [a], (g) =>
+      unaryBackward(op, g, a.values, out, gradOf(a), p, lo, hi),
+    );
   }
 
   /** sin a. */
   sin(a: TapeSignal): TapeSignal {
-    return this.#unary(a, Math.sin, (x) => Math.cos(x));
+    return this.#unary(a, 'sin');
   }
   /** cos a. */
   cos(a: TapeSignal): TapeSignal {
-    return this.#unary(a, Math.cos, (x) => -Math.sin(x));
+    return this.#unary(a, 'cos');
   }
   /** tan a. */
   tan(a: TapeSignal): TapeSignal {
-    return this.#unary(a, Math.tan, (_x, y) => 1 + y * y);
+    return this.#unary(a, 'tan');
   }
   /** tanh a. */
   tanh(a: TapeSignal): TapeSignal {
-    return this.#unary(a, Math.tanh, (_x, y) => 1 - y * y);
+    return this.#unary(a, 'tanh');
   }
   /** exp a. */
   exp(a: TapeSignal): TapeSignal {
-    return this.#unary(a, Math.exp, (_x, y) => y);
+    return this.#unary(a, 'exp');
   }
   /** log a. */
   log(a: TapeSignal): TapeSignal {
-    return this.#unary(a, Math.log, (x) => 1 / x);
+    return this.#unary(a, 'log');
   }
   /** |a| (gradient sign a, 0 at 0). */
   abs(a: TapeSignal): TapeSignal {
-    return this.#unary(a, Math.abs, (x) => Math.sign(x));
+    return this.#unary(a, 'abs');
   }
   /** a^p. */
   pow(a: TapeSignal, p: number): TapeSignal {
-    if (p === 2)
-      return this.#unary(
-        a,
-        (x) => x * x,
-        (x) => 2 * x,
-      );
-    if (p === 3)
-      return this.#unary(
-        a,
-        (x) => x * x * x,
-        (x) => 3 * x * x,
-      );
-    if (p === 4)
-      return this.#unary(
-        a,
-        (x) => x * x * x * x,
-        (x) => 4 * x * x * x,
-      );
-    if (p === 1)
-      return this.#unary(
-        a,
-        (x) => x,
-        () => 1,
-      );
-    if (p === 0)
-      return this.#unary(
-        a,
-        () => 1,
-        () => 0,
-      );
-    return this.#unary(
-      a,
-      (x) => x ** p,
-      (x) => p * x ** (p - 1),
-    );
+    return this.#unary(a, 'pow', p);
   }
-  /** Clamp to [lo, hi] (gradient 1 inside, 0 outside; 1 on the bounds, as tfjs). */
+  /** Clamp to [lo, hi] (gradient 1 inside and on the bounds, 0 outside, as tfjs). */
   clamp(a: TapeSignal, lo: number, hi: number): TapeSignal {
-    return this.#unary(
-      a,
-      (x) => (x < lo ? lo : Math.min(x, hi)),
-      (x) => (x < lo || x > hi ? 0 : 1),
-    );
+    return this.#unary(a, 'clamp', 0, lo, hi);
   }
   /** a − floor(a). */
   wrap(a: TapeSignal): TapeSignal {
-    return this.#unary(
-      a,
-      (x) => x - Math.floor(x),
-      () => 1,
-    );
+    return this.#unary(a, 'wrap');
   }
 
   /** Column `index` as `[rows, 1]`. */
@@ -440,6 +349,61 @@ export class TapeOps implements SignalOps<TapeSignal> {
       });
     });
   }
+  /** FIR filter with constant taps. */
+  fir(x: TapeSignal, taps: readonly number[]): TapeSignal {
+    const input = this.audio(x);
+    const { batch, samples } = this;
+    const out = new Float64Array(batch * samples);
+    const xv = input.values;
+    for (let b = 0; b < batch; b++) {
+      const row = b * samples;
+      for (let n = 0; n < samples; n++) {
+        let acc = 0;
+        for (let m = 0; m < taps.length && m <= n; m++) acc += taps[m]! * xv[row + n - m]!;
+        out[row + n] = acc;
+      }
+    }
+    return this.#make(batch, samples, out, [input], (g) => {
+      const gx = gradOf(input);
+      for (let b = 0; b < batch; b++) {
+        const row = b * samples;
+        for (let n = 0; n < samples; n++) {
+          let acc = 0;
+          for (let m = 0; m < taps.length && n + m < samples; m++) acc += taps[m]! * g[row + n + m]!;
+          gx[row + n] = gx[row + n]! + acc;
+        }
+      }
+    });
+  }
+  /** A fused point-wise function: one pass for the values and the Jacobian, one for the gradient. */
+  pointwise(fn: PointwiseFunction, inputs: readonly TapeSignal[]): TapeSignal[] {
+    if (inputs.length !== fn.inputs)
+      throw new Error(`${fn.name}: expected ${fn.inputs} inputs, got ${inputs.length}`);
+    const rows = Math.max(...inputs.map((s) => s.rows));
+    const cols = Math.max(...inputs.map((s) => s.cols));
+    const m = fn.inputs;
+    const k = fn.outputs;
+    const size = rows * cols;
+    const full = inputs.map((input) => broadcastValues(input, rows, cols));
+    const outs = Array.from({ length: k }, () => new Float64Array(size));
+    const jac = Array.from({ length: k * m }, () => new Float64Array(size));
+    fn.evaluate(full, outs, jac, size);
+    return outs.map((values, o) =>
+      this.#make(rows, cols, values, inputs, (g) => {
+        inputs.forEach((input, i) => {
+          if (!input.tracked) return;
+          const v = strided(input);
+          const gi = gradOf(input);
+          const d = jac[o * m + i]!;
+          for (let r = 0; r < rows; r++) {
+            let at = r * v.rowStride;
+            const end = (r + 1) * cols;
+            for (let e = r * cols; e < end; e++, at += v.colStride) gi[at] = gi[at]! + g[e]! * d[e]!;
+          }
+        });
+      }),
+    );
+  }
   /** x delayed by `samples` samples. */
   delay(x: TapeSignal, samples: number): TapeSignal {
     const input = this.audio(x);
@@ -453,6 +417,21 @@ export class TapeOps implements SignalOps<TapeSignal> {
         for (let i = 0; i < n - d; i++) gx[b * n + i] = gx[b * n + i]! + g[b * n + i + d]!;
     });
   }
+}
+
+function broadcastValues(s: TapeSignal, rows: number, cols: number): Float64Array {
+  if (s.rows === rows && s.cols === cols) return s.values;
+  const out = new Float64Array(rows * cols);
+  const v = strided(s);
+  for (let r = 0; r < rows; r++) {
+    let at = r * v.rowStride;
+    for (let c = 0; c < cols; c++, at += v.colStride) out[r * cols + c] = s.values[at]!;
+  }
+  return out;
+}
+
+function strided(s: TapeSignal): Strided {
+  return { values: s.values, rowStride: s.rows === 1 ? 0 : s.cols, colStride: s.cols === 1 ? 0 : 1 };
 }
 
 function addInto(s: TapeSignal, delta: Float64Array): void {

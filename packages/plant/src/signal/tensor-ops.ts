@@ -17,6 +17,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { accumulate } from '../kernels/accumulate';
 import { allPole } from '../kernels/all-pole';
 import { harmonic } from '../kernels/harmonic';
+import type { PointwiseFunction } from './pointwise';
 import type { SignalOps } from './signal-ops';
 import { interpolationWeights } from './upsample';
 
@@ -161,6 +162,20 @@ export class TensorOps implements SignalOps<tf.Tensor> {
       2,
     ) as tf.Tensor3D;
     return allPole(this.audio(x) as tf.Tensor2D, a);
+  }
+  /** FIR filter with constant taps. */
+  fir(x: tf.Tensor, taps: readonly number[]): tf.Tensor {
+    let y: tf.Tensor | undefined;
+    taps.forEach((tap, m) => {
+      if (tap === 0) return;
+      const term = tf.mul(this.delay(x, m), tap);
+      y = y === undefined ? term : tf.add(y, term);
+    });
+    return y ?? tf.zeros([this.batch, this.samples]);
+  }
+  /** A fused point-wise function, composed of tfjs ops. */
+  pointwise(fn: PointwiseFunction, inputs: readonly tf.Tensor[]): tf.Tensor[] {
+    return fn.compose(this, inputs);
   }
   /** x delayed by `samples` samples. */
   delay(x: tf.Tensor, samples: number): tf.Tensor {

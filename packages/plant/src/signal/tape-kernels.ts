@@ -1,0 +1,269 @@
+/**
+ * Tight loops of the tape engine's element-wise operations: one loop per operation (no
+ * per-element closures or switches), over broadcast strides, forward and backward.
+ *
+ * @example
+ * ```ts
+ * const out = new Float64Array(4);
+ * binaryForward('mul', { values: a, rowStride: 4, colStride: 1 }, { values: b, rowStride: 0, colStride: 0 }, 1, 4, out);
+ * ```
+ * @module
+ */
+
+/** Binary operations of the tape engine. */
+export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'min' | 'max';
+
+/** Unary operations of the tape engine (`pow` takes an exponent, `clamp` bounds). */
+export type UnaryOp = 'sin' | 'cos' | 'tan' | 'tanh' | 'exp' | 'log' | 'abs' | 'pow' | 'clamp' | 'wrap';
+
+/** An operand viewed through broadcast strides: element (r, c) is `values[r·rowStride + c·colStride]`. */
+export interface Strided {
+  /** Values. */
+  readonly values: Float64Array;
+  /** Stride between rows (0 when broadcast over rows). */
+  readonly rowStride: number;
+  /** Stride between columns (0 when broadcast over columns). */
+  readonly colStride: number;
+}
+
+/** out = a ∘ b over `rows × cols`. */
+export function binaryForward(
+  op: BinaryOp,
+  a: Strided,
+  b: Strided,
+  rows: number,
+  cols: number,
+  out: Float64Array,
+): void {
+  const av = a.values;
+  const bv = b.values;
+  const aC = a.colStride;
+  const bC = b.colStride;
+  for (let r = 0; r < rows; r++) {
+    let ia = r * a.rowStride;
+    let ib = r * b.rowStride;
+    const o = r * cols;
+    const end = o + cols;
+    switch (op) {
+      case 'add':
+        for (let i = o; i < end; i++, ia += aC, ib += bC) out[i] = av[ia]! + bv[ib]!;
+        break;
+      case 'sub':
+        for (let i = o; i < end; i++, ia += aC, ib += bC) out[i] = av[ia]! - bv[ib]!;
+        break;
+      case 'mul':
+        for (let i = o; i < end; i++, ia += aC, ib += bC) out[i] = av[ia]! * bv[ib]!;
+        break;
+      case 'div':
+        for (let i = o; i < end; i++, ia += aC, ib += bC) out[i] = av[ia]! / bv[ib]!;
+        break;
+      case 'min':
+        for (let i = o; i < end; i++, ia += aC, ib += bC) out[i] = av[ia]! <= bv[ib]! ? av[ia]! : bv[ib]!;
+        break;
+      case 'max':
+        for (let i = o; i < end; i++, ia += aC, ib += bC) out[i] = av[ia]! >= bv[ib]! ? av[ia]! : bv[ib]!;
+        break;
+    }
+  }
+}
+
+/**
+ * Accumulates ∂/∂a (into `ga`, when given) of Σ g·(a ∘ b), summing over broadcast
+ * dimensions. `other` is b (for ∂a) and `self` is a.
+ */
+function accumulateA(
+  op: BinaryOp,
+  g: Float64Array,
+  a: Strided,
+  b: Strided,
+  rows: number,
+  cols: number,
+  ga: Float64Array,
+): void {
+  const av = a.values;
+  const bv = b.values;
+  const aC = a.colStride;
+  const bC = b.colStride;
+  for (let r = 0; r < rows; r++) {
+    let ia = r * a.rowStride;
+    let ib = r * b.rowStride;
+    const o = r * cols;
+    const end = o + cols;
+    switch (op) {
+      case 'add':
+      case 'sub':
+        for (let i = o; i < end; i++, ia += aC) ga[ia] = ga[ia]! + g[i]!;
+        break;
+      case 'mul':
+        for (let i = o; i < end; i++, ia += aC, ib += bC) ga[ia] = ga[ia]! + g[i]! * bv[ib]!;
+        break;
+      case 'div':
+        for (let i = o; i < end; i++, ia += aC, ib += bC) ga[ia] = ga[ia]! + g[i]! / bv[ib]!;
+        break;
+      case 'min':
+        for (let i = o; i < end; i++, ia += aC, ib += bC) if (av[ia]! <= bv[ib]!) ga[ia] = ga[ia]! + g[i]!;
+        break;
+      case 'max':
+        for (let i = o; i < end; i++, ia += aC, ib += bC) if (av[ia]! >= bv[ib]!) ga[ia] = ga[ia]! + g[i]!;
+        break;
+    }
+  }
+}
+
+function accumulateB(
+  op: BinaryOp,
+  g: Float64Array,
+  a: Strided,
+  b: Strided,
+  rows: number,
+  cols: number,
+  gb: Float64Array,
+): void {
+  const av = a.values;
+  const bv = b.values;
+  const aC = a.colStride;
+  const bC = b.colStride;
+  for (let r = 0; r < rows; r++) {
+    let ia = r * a.rowStride;
+    let ib = r * b.rowStride;
+    const o = r * cols;
+    const end = o + cols;
+    switch (op) {
+      case 'add':
+        for (let i = o; i < end; i++, ib += bC) gb[ib] = gb[ib]! + g[i]!;
+        break;
+      case 'sub':
+        for (let i = o; i < end; i++, ib += bC) gb[ib] = gb[ib]! - g[i]!;
+        break;
+      case 'mul':
+        for (let i = o; i < end; i++, ia += aC, ib += bC) gb[ib] = gb[ib]! + g[i]! * av[ia]!;
+        break;
+      case 'div':
+        for (let i = o; i < end; i++, ia += aC, ib += bC) {
+          const d = bv[ib]!;
+          gb[ib] = gb[ib]! - (g[i]! * av[ia]!) / (d * d);
+        }
+        break;
+      case 'min':
+        for (let i = o; i < end; i++, ia += aC, ib += bC) if (!(av[ia]! <= bv[ib]!)) gb[ib] = gb[ib]! + g[i]!;
+        break;
+      case 'max':
+        for (let i = o; i < end; i++, ia += aC, ib += bC) if (!(av[ia]! >= bv[ib]!)) gb[ib] = gb[ib]! + g[i]!;
+        break;
+    }
+  }
+}
+
+/** Accumulates the gradients of Σ g·(a ∘ b) into `ga` and / or `gb`. */
+export function binaryBackward(
+  op: BinaryOp,
+  g: Float64Array,
+  a: Strided,
+  b: Strided,
+  rows: number,
+  cols: number,
+  ga: Float64Array | undefined,
+  gb: Float64Array | undefined,
+): void {
+  if (ga) accumulateA(op, g, a, b, rows, cols, ga);
+  if (gb) accumulateB(op, g, a, b, rows, cols, gb);
+}
+
+/** out = f(x); `p` is the exponent of `pow`, `[lo, hi]` the bounds of `clamp`. */
+export function unaryForward(op: UnaryOp, x: Float64Array, out: Float64Array, p = 0, lo = 0, hi = 0): void {
+  const n = x.length;
+  switch (op) {
+    case 'sin':
+      for (let i = 0; i < n; i++) out[i] = Math.sin(x[i]!);
+      break;
+    case 'cos':
+      for (let i = 0; i < n; i++) out[i] = Math.cos(x[i]!);
+      break;
+    case 'tan':
+      for (let i = 0; i < n; i++) out[i] = Math.tan(x[i]!);
+      break;
+    case 'tanh':
+      for (let i = 0; i < n; i++) out[i] = Math.tanh(x[i]!);
+      break;
+    case 'exp':
+      for (let i = 0; i < n; i++) out[i] = Math.exp(x[i]!);
+      break;
+    case 'log':
+      for (let i = 0; i < n; i++) out[i] = Math.log(x[i]!);
+      break;
+    case 'abs':
+      for (let i = 0; i < n; i++) out[i] = Math.abs(x[i]!);
+      break;
+    case 'pow':
+      if (p === 2) for (let i = 0; i < n; i++) out[i] = x[i]! * x[i]!;
+      else if (p === 3) for (let i = 0; i < n; i++) out[i] = x[i]! * x[i]! * x[i]!;
+      else if (p === 4)
+        for (let i = 0; i < n; i++) {
+          const s = x[i]! * x[i]!;
+          out[i] = s * s;
+        }
+      else for (let i = 0; i < n; i++) out[i] = x[i]! ** p;
+      break;
+    case 'clamp':
+      for (let i = 0; i < n; i++) {
+        const v = x[i]!;
+        out[i] = v < lo ? lo : v > hi ? hi : v;
+      }
+      break;
+    case 'wrap':
+      for (let i = 0; i < n; i++) out[i] = x[i]! - Math.floor(x[i]!);
+      break;
+  }
+}
+
+/** gx += g·f'(x) (y = f(x) is given for the operations whose derivative uses it). */
+export function unaryBackward(
+  op: UnaryOp,
+  g: Float64Array,
+  x: Float64Array,
+  y: Float64Array,
+  gx: Float64Array,
+  p = 0,
+  lo = 0,
+  hi = 0,
+): void {
+  const n = x.length;
+  switch (op) {
+    case 'sin':
+      for (let i = 0; i < n; i++) gx[i] = gx[i]! + g[i]! * Math.cos(x[i]!);
+      break;
+    case 'cos':
+      for (let i = 0; i < n; i++) gx[i] = gx[i]! - g[i]! * Math.sin(x[i]!);
+      break;
+    case 'tan':
+      for (let i = 0; i < n; i++) gx[i] = gx[i]! + g[i]! * (1 + y[i]! * y[i]!);
+      break;
+    case 'tanh':
+      for (let i = 0; i < n; i++) gx[i] = gx[i]! + g[i]! * (1 - y[i]! * y[i]!);
+      break;
+    case 'exp':
+      for (let i = 0; i < n; i++) gx[i] = gx[i]! + g[i]! * y[i]!;
+      break;
+    case 'log':
+      for (let i = 0; i < n; i++) gx[i] = gx[i]! + g[i]! / x[i]!;
+      break;
+    case 'abs':
+      for (let i = 0; i < n; i++) gx[i] = gx[i]! + g[i]! * Math.sign(x[i]!);
+      break;
+    case 'pow':
+      if (p === 2) for (let i = 0; i < n; i++) gx[i] = gx[i]! + 2 * g[i]! * x[i]!;
+      else if (p === 3) for (let i = 0; i < n; i++) gx[i] = gx[i]! + 3 * g[i]! * x[i]! * x[i]!;
+      else if (p === 4) for (let i = 0; i < n; i++) gx[i] = gx[i]! + 4 * g[i]! * x[i]! * x[i]! * x[i]!;
+      else for (let i = 0; i < n; i++) gx[i] = gx[i]! + g[i]! * p * x[i]! ** (p - 1);
+      break;
+    case 'clamp':
+      for (let i = 0; i < n; i++) {
+        const v = x[i]!;
+        if (v >= lo && v <= hi) gx[i] = gx[i]! + g[i]!;
+      }
+      break;
+    case 'wrap':
+      for (let i = 0; i < n; i++) gx[i] = gx[i]! + g[i]!;
+      break;
+  }
+}
