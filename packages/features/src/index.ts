@@ -38,7 +38,6 @@ export { getRealFft, RealFft } from './fft/real-fft';
 export type { LogMelDistanceOptions } from './losses/log-mel-distance';
 export {
   ensureLogMelDistanceKernels,
-  LOG_MEL_DISTANCE_GRAD_KERNEL,
   LOG_MEL_DISTANCE_KERNEL,
   logMelDistance,
 } from './losses/log-mel-distance';

@@ -1,9 +1,11 @@
 /**
  * The log-mel distance of audio to target log-mel features at one resolution, as one fused
  * `cpu` kernel (`AeLogMelDistance`): frames → window → real FFT → power → sparse mel → log →
- * L1/L2 distance, whose forward pass also forms the gradient w.r.t. the complex spectrum, so
- * the backward pass is only the adjoint real FFTs and the overlap-add. Other backends compose
- * {@link logMelSpectrogram} with tfjs ops. Both give `mean(|log(mel + ε) − target|^p)`.
+ * L1/L2 distance. While a gradient tape records, the same sweep also computes the gradient
+ * w.r.t. the audio (per frame: ∂/∂mel → ∂/∂spectrum → adjoint real FFT → window →
+ * overlap-add), so the backward pass is a single multiply; otherwise only the value is
+ * computed. Other backends compose {@link logMelSpectrogram} with tfjs ops. Both give
+ * `mean(|log(mel + ε) − target|^p)`.
  *
  * @example
  * ```ts
@@ -18,14 +20,15 @@ import { ensureStockGradients } from '../gradients';
 import { filterbankForConfig, melAttrs } from '../mel/mel-kernels';
 import { type MelConfig, type MelSpectrogramOptions, resolveMelOptions } from '../mel/mel-options';
 import { logMelSpectrogram } from '../mel/mel-spectrogram';
-import { forEachFrameSpectrum, stftBackward } from '../stft/stft-cpu';
+import { forEachFrameSpectrum, stftWithAdjoint } from '../stft/stft-cpu';
 import { frameCount, minimumSignalLength } from '../stft/stft-options';
 import { assertAudio } from '../validate';
 
-/** Kernel name: inputs `{x, target}`; outputs `[loss (scalar), ∂loss/∂spectrum (packed)]`. */
+/**
+ * Kernel name: inputs `{x, target}`; outputs `[loss (scalar), ∂loss/∂x]` when the attribute
+ * `withGradient` is set (the op sets it while a gradient tape records), else `[loss, empty]`.
+ */
 export const LOG_MEL_DISTANCE_KERNEL = 'AeLogMelDistance';
-/** Kernel name of the backward pass: inputs `{dy, spectrumGrad}`; output `dx`. */
-export const LOG_MEL_DISTANCE_GRAD_KERNEL = 'AeLogMelDistanceGrad';
 
 /** Options of {@link logMelDistance}. */
 export interface LogMelDistanceOptions extends MelSpectrogramOptions {
@@ -33,7 +36,7 @@ export interface LogMelDistanceOptions extends MelSpectrogramOptions {
   distance?: 'l1' | 'l2';
 }
 
-type Attrs = MelConfig & { signalLength: number; distance: 'l1' | 'l2' };
+type Attrs = MelConfig & { signalLength: number; distance: 'l1' | 'l2'; withGradient: boolean };
 
 const distanceKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const x = inputs['x'] as tf.TensorInfo;
@@ -45,17 +48,16 @@ const distanceKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const bins = bank.bins;
   const mels = bank.melBins;
   const frames = frameCount(length, config);
-  const total = batch * frames * bins;
   const count = batch * frames * mels;
   const target = readFloat32(backend, targetInfo);
   const targetBatch = targetInfo.shape[0]!;
   const l2 = config.distance === 'l2';
   const eps = config.epsilon;
   const mel = new Float64Array(mels + 2); // two spare slots for bins outside every band
-  const gradMel = new Float64Array(mels + 2);
-  const gradSpectrum = new Float32Array(2 * total);
+  const gradMel = new Float64Array(mels + 2); // spare slots stay 0
   let sum = 0;
-  forEachFrameSpectrum(readFloat32(backend, x), batch, length, config, (row, re, im) => {
+  /** Adds the frame's distance to `sum` and, with a gradient, its ∂/∂mel to `gradMel`. */
+  const frameLoss = (row: number, re: Float64Array, im: Float64Array, withGradient: boolean) => {
     // binBand is non-decreasing in k: accumulate each run of bins in registers
     mel.fill(0);
     let band = binBand[0]!;
@@ -80,18 +82,23 @@ const distanceKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
     for (let m = 0; m < mels; m++) {
       const shifted = mel[m]! + eps;
       const diff = Math.log(shifted) - target[targetBase + m]!;
+      sum += l2 ? diff * diff : Math.abs(diff);
       // d log(mel + ε)/d mel = 1/(mel + ε)
-      if (l2) {
-        sum += diff * diff;
-        gradMel[m] = (2 * diff) / (count * shifted);
-      } else {
-        sum += Math.abs(diff);
-        gradMel[m] = Math.sign(diff) / (count * shifted);
-      }
+      if (withGradient) gradMel[m] = (l2 ? 2 * diff : Math.sign(diff)) / (count * shifted);
     }
+  };
+  const signal = readFloat32(backend, x);
+  if (!config.withGradient) {
+    forEachFrameSpectrum(signal, batch, length, config, (row, re, im) => frameLoss(row, re, im, false));
+    return [
+      makeFloat32(backend, [], Float32Array.of(sum / count)),
+      makeFloat32(backend, [0], new Float32Array(0)),
+    ];
+  }
+  const dx = stftWithAdjoint(signal, batch, length, config, (row, re, im, gRe, gIm) => {
+    frameLoss(row, re, im, true);
     // d mel_m/d power_k = w_mk; d power/d (Re, Im) = 2·(Re, Im)
-    const base = row * bins;
-    band = binBand[0]!;
+    let band = binBand[0]!;
     let gLo = gradMel[band]!;
     let gHi = gradMel[band + 1]!;
     for (let k = 0; k < bins; k++) {
@@ -102,36 +109,16 @@ const distanceKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
         gHi = gradMel[b + 1]!;
       }
       const g = 2 * (binWeightLo[k]! * gLo + binWeightHi[k]! * gHi);
-      gradSpectrum[base + k] = g * re[k]!;
-      gradSpectrum[total + base + k] = g * im[k]!;
+      gRe[k] = g * re[k]!;
+      gIm[k] = g * im[k]!;
     }
   });
-  return [
-    makeFloat32(backend, [], Float32Array.of(sum / count)),
-    makeFloat32(backend, [2, batch, frames, bins], gradSpectrum),
-  ];
-};
-
-const distanceGradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
-  const config = attrs as unknown as Attrs;
-  const dy = readFloat32(backend, inputs['dy'] as tf.TensorInfo)[0]!;
-  const gradInfo = inputs['spectrumGrad'] as tf.TensorInfo;
-  const packed = readFloat32(backend, gradInfo);
-  const [, batch, frames, bins] = gradInfo.shape as [number, number, number, number];
-  const total = batch * frames * bins;
-  const dx = stftBackward(batch, config.signalLength, config, (row, gRe, gIm) => {
-    const base = row * bins;
-    for (let k = 0; k < bins; k++) {
-      gRe[k] = dy * packed[base + k]!;
-      gIm[k] = dy * packed[total + base + k]!;
-    }
-  });
-  return makeFloat32(backend, [batch, config.signalLength], dx);
+  return [makeFloat32(backend, [], Float32Array.of(sum / count)), makeFloat32(backend, [batch, length], dx)];
 };
 
 let registered = false;
 
-/** Registers `AeLogMelDistance`, its backward kernel (cpu) and its gradient, once. */
+/** Registers the `AeLogMelDistance` kernel (cpu) and its gradient, once. */
 export function ensureLogMelDistanceKernels(): void {
   if (registered) return;
   registered = true;
@@ -141,22 +128,21 @@ export function ensureLogMelDistanceKernels(): void {
       backendName: 'cpu',
       kernelFunc: distanceKernel,
     });
-    tf.registerKernel({
-      kernelName: LOG_MEL_DISTANCE_GRAD_KERNEL,
-      backendName: 'cpu',
-      kernelFunc: distanceGradKernel,
-    });
   }
   if (tf.getGradient(LOG_MEL_DISTANCE_KERNEL) == null) {
     tf.registerGradient({
       kernelName: LOG_MEL_DISTANCE_KERNEL,
       outputsToSave: [false, true],
-      gradFunc: (dys, saved, attrs) => {
+      gradFunc: (dys, saved) => {
         const dy = Array.isArray(dys) ? dys[0]! : dys;
-        const spectrumGrad = saved[0]!;
+        const gradient = saved[0]!;
         return {
-          x: () =>
-            tf.engine().runKernel(LOG_MEL_DISTANCE_GRAD_KERNEL, { dy, spectrumGrad }, attrs) as tf.Tensor,
+          x: () => {
+            if (gradient.size === 0) {
+              throw new Error('logMelDistance: the forward pass ran without a gradient tape recording');
+            }
+            return tf.mul(dy, gradient);
+          },
           target: () => {
             throw new Error('logMelDistance: the gradient w.r.t. the target features is not implemented');
           },
@@ -164,6 +150,12 @@ export function ensureLogMelDistanceKernels(): void {
       },
     });
   }
+}
+
+/** Whether a gradient tape is recording ops right now (so the gradient will be asked for). */
+function tapeRecording(): boolean {
+  const state = tf.engine().state;
+  return state.gradientDepth > 0 && state.kernelDepth === 0;
 }
 
 /**
@@ -199,11 +191,12 @@ export function logMelDistance(
   ensureStockGradients();
   ensureLogMelDistanceKernels();
   if (hasKernel(LOG_MEL_DISTANCE_KERNEL)) {
-    const attrs = { ...melAttrs(config, true, length), distance };
-    const [loss, spectrumGrad] = tf
-      .engine()
-      .runKernel(LOG_MEL_DISTANCE_KERNEL, { x: audio, target }, attrs) as [tf.Scalar, tf.Tensor];
-    spectrumGrad.dispose();
+    const attrs = { ...melAttrs(config, true, length), distance, withGradient: tapeRecording() };
+    const [loss, gradient] = tf.engine().runKernel(LOG_MEL_DISTANCE_KERNEL, { x: audio, target }, attrs) as [
+      tf.Scalar,
+      tf.Tensor,
+    ];
+    gradient.dispose();
     return loss;
   }
   return tf.tidy(() => {

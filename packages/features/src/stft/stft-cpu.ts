@@ -140,3 +140,44 @@ export function stftBackward(
 export function clearWindowCache(): void {
   windows.clear();
 }
+
+/**
+ * Forward and backward of an STFT-based scalar loss in one sweep: for every frame, the real
+ * FFT of the windowed frame goes to `perFrame(row, re, im, gRe, gIm)`, which accumulates the
+ * loss and writes `∂L/∂Re X`, `∂L/∂Im X` into `gRe`/`gIm`; the adjoint FFT of that gradient is
+ * windowed and overlap-added at once. Returns `∂L/∂signal` (`[batch, length]`, reflect padding
+ * folded back). Valid because the loss is a sum of per-frame terms.
+ */
+export function stftWithAdjoint(
+  signal: ArrayLike<number>,
+  batch: number,
+  length: number,
+  config: StftConfig,
+  perFrame: (row: number, re: Float64Array, im: Float64Array, gRe: Float64Array, gIm: Float64Array) => void,
+): Float32Array {
+  const n = config.fftLength;
+  const hop = config.hopLength;
+  const bins = binCount(config);
+  const frames = frameCount(length, config);
+  const pad = config.center ? n / 2 : 0;
+  const fft = getRealFft(n);
+  const window = analysisWindow(config);
+  const re = new Float64Array(bins);
+  const im = new Float64Array(bins);
+  const gRe = new Float64Array(bins);
+  const gIm = new Float64Array(bins);
+  const padded = new Float64Array(length + 2 * pad);
+  const paddedGrad = new Float64Array(length + 2 * pad);
+  const out = new Float32Array(batch * length);
+  for (let b = 0; b < batch; b++) {
+    reflectPad(signal, b * length, length, pad, padded);
+    paddedGrad.fill(0);
+    for (let f = 0; f < frames; f++) {
+      fft.forward(padded, f * hop, window, re, im, 0);
+      perFrame(b * frames + f, re, im, gRe, gIm);
+      fft.adjointAdd(gRe, gIm, 0, window, paddedGrad, f * hop);
+    }
+    reflectPadAdjoint(paddedGrad, length, pad, out, b * length);
+  }
+  return out;
+}
