@@ -18,8 +18,10 @@ export const seedLoss: LossFactory = (target) => createLogMelLoss(target);
 /**
  * The loss AE-DDSP matches with: the seed's multi-resolution log-mel loss plus a weighted
  * cumulative-spectrum (Wasserstein-like) term. Log-mel alone gives pitch an erratic gradient
- * (its sign flips within a few Hz of the target); the cumulative spectrum moves linearly with
- * a partial's frequency, so its gradient points the right way from far off.
+ * (its sign flips every few Hz); the cumulative spectrum moves linearly with a partial's
+ * frequency, so its gradient points the right way from far off. The sum is not monotone in
+ * pitch everywhere (log-mel's gradient has narrow spikes far larger than the other term), which
+ * is why the trainer pairs it with a sign-based update (Adam-style U), dither and local tests.
  *
  * @example
  * ```ts
