@@ -155,6 +155,10 @@ describe('fused log-mel distance kernel (cpu)', () => {
           return distance === 'l2' ? tf.mean(tf.square(d)) : tf.mean(tf.abs(d));
         });
       expect(value(fused(audio))).toBeCloseTo(value(composite(audio)), 5);
+      // value-only sweep (no tape) and value-and-gradient sweep (tape recording) agree
+      const { value: taped, grad } = tf.valueAndGrad(fused)(audio);
+      expect(value(taped)).toBe(value(fused(audio)));
+      grad.dispose();
       const g1 = tf.grad(fused)(audio);
       const g2 = tf.grad(composite)(audio);
       expect(maxAbsDiff(g1.dataSync(), g2.dataSync())).toBeLessThan(1e-4 * maxAbs(g2.dataSync()));
