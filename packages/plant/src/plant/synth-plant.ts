@@ -148,9 +148,9 @@ export class SynthPlant {
     return evaluateGraph(this.graph, ops, values);
   }
 
-  /** The patch's parameter values as one normalised vector. */
-  initialNormalised(): Float32Array {
-    const u = new Float32Array(this.parameterCount);
+  /** The patch's parameter values as one normalised vector (float64). */
+  initialNormalised(): Float64Array {
+    const u = new Float64Array(this.parameterCount);
     for (const p of this.parameters) {
       const value = this.patch.nodes.find((n) => n.id === p.node)!.params![p.spec.name]!;
       const values = typeof value === 'number' ? [value] : value;
@@ -164,6 +164,8 @@ export class SynthPlant {
   /** `[batch, parameterCount]` copies of {@link SynthPlant.initialNormalised}. */
   initialParameters(batch = 1): tf.Tensor2D {
     const u = this.initialNormalised();
+    if (!(Number.isInteger(batch) && batch >= 1))
+      throw new Error(`batch must be an integer ≥ 1, got ${batch}`);
     const data = new Float32Array(batch * u.length);
     for (let b = 0; b < batch; b++) data.set(u, b * u.length);
     return tf.tensor2d(data, [batch, this.parameterCount]);
