@@ -125,6 +125,24 @@ describe('cumulative-spectrum loss gives pitch a gradient direction (cpu)', () =
     target.dispose();
   });
 
+  it('the fused log-mel loss passes its gradient on through a synth (chain rule to frequency)', () => {
+    const target = tf.tidy(() => oscillator(tf.scalar(220)));
+    const loss = createLogMelLoss(target, { fftLengths: [1024] });
+    const f0 = tf.scalar(230);
+    const g = tf.grad((f: tf.Tensor) => loss(oscillator(f)))(f0);
+    const analytic = g.dataSync()[0]!;
+    // the same loss through the unfused path (mel kernel + tfjs ops): the same chain rule result
+    const targetMel = logMelSpectrogram(target, { fftLength: 1024 });
+    const unfused = tf.grad((f: tf.Tensor) =>
+      tf.mean(tf.squaredDifference(logMelSpectrogram(oscillator(f), { fftLength: 1024 }), targetMel)),
+    )(f0);
+    expect(Number.isFinite(analytic) && analytic !== 0).toBe(true);
+    expect(Math.abs(analytic - unfused.dataSync()[0]!)).toBeLessThan(1e-3 * Math.abs(analytic));
+    tf.dispose([targetMel, unfused]);
+    loss.dispose();
+    tf.dispose([target, f0, g]);
+  });
+
   it('the distance equals the shift of a spectral line as a fraction of Nyquist', () => {
     const bins = 101;
     const a = new Float32Array(bins);
