@@ -38,3 +38,13 @@ export function makeFloat32(backend: unknown, shape: number[], values: Float32Ar
 export function hasKernel(name: string): boolean {
   return tf.getKernel(name, tf.getBackend()) != null;
 }
+
+/**
+ * Whether a gradient tape is recording ops right now (inside `tf.grad`, `tf.variableGrads`,
+ * ... and not inside another kernel), i.e. whether a kernel's backward pass may be asked for.
+ * Kernels use it to skip saving (or computing) what only the backward pass needs.
+ */
+export function tapeRecording(): boolean {
+  const state = tf.engine().state;
+  return state.gradientDepth > 0 && state.kernelDepth === 0;
+}

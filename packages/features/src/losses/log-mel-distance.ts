@@ -15,7 +15,7 @@
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { hasKernel, makeFloat32, readFloat32 } from '../backend-access';
+import { hasKernel, makeFloat32, readFloat32, tapeRecording } from '../backend-access';
 import { ensureStockGradients } from '../gradients';
 import { filterbankForConfig, melAttrs } from '../mel/mel-kernels';
 import { type MelConfig, type MelSpectrogramOptions, resolveMelOptions } from '../mel/mel-options';
@@ -150,12 +150,6 @@ export function ensureLogMelDistanceKernels(): void {
       },
     });
   }
-}
-
-/** Whether a gradient tape is recording ops right now (so the gradient will be asked for). */
-function tapeRecording(): boolean {
-  const state = tf.engine().state;
-  return state.gradientDepth > 0 && state.kernelDepth === 0;
 }
 
 /**

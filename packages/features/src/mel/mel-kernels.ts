@@ -22,8 +22,16 @@ export const MEL_KERNEL = 'AeMelSpectrogram';
 /** Kernel name of the backward pass: inputs `{dy, spectrum, y}`; output `dx`. */
 export const MEL_GRAD_KERNEL = 'AeMelSpectrogramGrad';
 
-/** Kernel attributes for a mel spectrogram (log-mel when `log`) of `signalLength`-sample signals. */
-export function melAttrs(config: MelConfig, log: boolean, signalLength: number): tf.NamedAttrMap {
+/**
+ * Kernel attributes for a mel spectrogram (log-mel when `log`) of `signalLength`-sample
+ * signals; `saveSpectrum` (default true) keeps the complex spectrum for the backward pass.
+ */
+export function melAttrs(
+  config: MelConfig,
+  log: boolean,
+  signalLength: number,
+  saveSpectrum = true,
+): tf.NamedAttrMap {
   return {
     fftLength: config.fftLength,
     hopLength: config.hopLength,
@@ -40,11 +48,14 @@ export function melAttrs(config: MelConfig, log: boolean, signalLength: number):
     epsilon: config.epsilon,
     log,
     signalLength,
+    saveSpectrum,
   };
 }
 
-function readAttrs(attrs: tf.NamedAttrMap | undefined): MelConfig & { log: boolean; signalLength: number } {
-  return attrs as unknown as MelConfig & { log: boolean; signalLength: number };
+function readAttrs(
+  attrs: tf.NamedAttrMap | undefined,
+): MelConfig & { log: boolean; signalLength: number; saveSpectrum?: boolean } {
+  return attrs as unknown as MelConfig & { log: boolean; signalLength: number; saveSpectrum?: boolean };
 }
 
 /** The (cached) filterbank a {@link MelConfig} describes. */
@@ -70,7 +81,8 @@ const melKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const frames = frameCount(length, config);
   const total = batch * frames * bins;
   const out = new Float32Array(batch * frames * mels);
-  const packed = new Float32Array(2 * total);
+  const save = config.saveSpectrum !== false;
+  const packed = new Float32Array(save ? 2 * total : 0);
   const power = new Float64Array(bins);
   const { start, end, offset, weights } = bank;
   const eps = config.epsilon;
@@ -81,8 +93,12 @@ const melKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
       const r = re[k]!;
       const i = im[k]!;
       power[k] = r * r + i * i;
-      packed[base + k] = r;
-      packed[total + base + k] = i;
+    }
+    if (save) {
+      for (let k = 0; k < bins; k++) {
+        packed[base + k] = re[k]!;
+        packed[total + base + k] = im[k]!;
+      }
     }
     const outBase = row * mels;
     for (let m = 0; m < mels; m++) {
@@ -95,7 +111,7 @@ const melKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   });
   return [
     makeFloat32(backend, [batch, frames, mels], out),
-    makeFloat32(backend, [2, batch, frames, bins], packed),
+    makeFloat32(backend, save ? [2, batch, frames, bins] : [0], packed),
   ];
 };
 
@@ -106,6 +122,9 @@ const melGradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const dy = readFloat32(backend, dyInfo);
   const y = readFloat32(backend, inputs['y'] as tf.TensorInfo);
   const packed = readFloat32(backend, inputs['spectrum'] as tf.TensorInfo);
+  if (packed.length === 0) {
+    throw new Error('melSpectrogram: the forward pass ran without a gradient tape recording');
+  }
   const [batch, frames, mels] = dyInfo.shape as [number, number, number];
   const bins = bank.bins;
   const total = batch * frames * bins;

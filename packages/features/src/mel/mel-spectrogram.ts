@@ -10,7 +10,7 @@
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { hasKernel } from '../backend-access';
+import { hasKernel, tapeRecording } from '../backend-access';
 import { ensureStockGradients } from '../gradients';
 import { stftComposite } from '../stft/stft-composite';
 import { minimumSignalLength } from '../stft/stft-options';
@@ -26,7 +26,7 @@ function run(audio: tf.Tensor, config: MelConfig, log: boolean, op: string): tf.
   if (hasKernel(MEL_KERNEL)) {
     const [out, spectrum] = tf
       .engine()
-      .runKernel(MEL_KERNEL, { x: audio }, melAttrs(config, log, audio.shape[1]!)) as [
+      .runKernel(MEL_KERNEL, { x: audio }, melAttrs(config, log, audio.shape[1]!, tapeRecording())) as [
       tf.Tensor3D,
       tf.Tensor,
     ];

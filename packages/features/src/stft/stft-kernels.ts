@@ -19,8 +19,11 @@ export const STFT_KERNEL = 'AeStft';
 /** Kernel name of its backward pass: inputs `{dy, spectrum}`; output `dx`. */
 export const STFT_GRAD_KERNEL = 'AeStftGrad';
 
-/** The kernel attributes describing an STFT of signals `signalLength` samples long. */
-export function stftAttrs(config: StftConfig, signalLength: number): tf.NamedAttrMap {
+/**
+ * The kernel attributes describing an STFT of signals `signalLength` samples long;
+ * `saveSpectrum` (default true) keeps the complex spectrum for the backward pass.
+ */
+export function stftAttrs(config: StftConfig, signalLength: number, saveSpectrum = true): tf.NamedAttrMap {
   return {
     fftLength: config.fftLength,
     hopLength: config.hopLength,
@@ -29,6 +32,7 @@ export function stftAttrs(config: StftConfig, signalLength: number): tf.NamedAtt
     center: config.center,
     power: config.power,
     signalLength,
+    saveSpectrum,
   };
 }
 
@@ -86,7 +90,8 @@ const stftKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const frames = frameCount(length, config);
   const total = batch * frames * bins;
   const out = new Float32Array(total);
-  const packed = new Float32Array(2 * total);
+  const save = (attrs as Record<string, unknown>)['saveSpectrum'] !== false;
+  const packed = new Float32Array(save ? 2 * total : 0);
   const magnitude = config.power === 1;
   forEachFrameSpectrum(readFloat32(backend, x), batch, length, config, (row, re, im) => {
     const base = row * bins;
@@ -95,13 +100,17 @@ const stftKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
       const i = im[k]!;
       const p = r * r + i * i;
       out[base + k] = magnitude ? Math.sqrt(p) : p;
-      packed[base + k] = r;
-      packed[total + base + k] = i;
+    }
+    if (save) {
+      for (let k = 0; k < bins; k++) {
+        packed[base + k] = re[k]!;
+        packed[total + base + k] = im[k]!;
+      }
     }
   });
   return [
     makeFloat32(backend, [batch, frames, bins], out),
-    makeFloat32(backend, [2, batch, frames, bins], packed),
+    makeFloat32(backend, save ? [2, batch, frames, bins] : [0], packed),
   ];
 };
 
@@ -113,6 +122,7 @@ const stftGradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const total = batch * frames * bins;
   const dy = readFloat32(backend, dyInfo);
   const packed = readFloat32(backend, inputs['spectrum'] as tf.TensorInfo);
+  if (packed.length === 0) throw new Error('stft: the forward pass ran without a gradient tape recording');
   const power = config.power;
   const dx = stftBackward(batch, length, config, (row, gRe, gIm) =>
     frameSpectrumGradient(dy, packed, total, row * bins, power, gRe, gIm),

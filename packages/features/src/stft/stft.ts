@@ -11,7 +11,7 @@
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { hasKernel } from '../backend-access';
+import { hasKernel, tapeRecording } from '../backend-access';
 import { ensureStockGradients } from '../gradients';
 import { assertAudio } from '../validate';
 import { stftComposite } from './stft-composite';
@@ -31,7 +31,10 @@ export function stft(audio: tf.Tensor, options: StftOptions = {}): tf.Tensor3D {
   if (hasKernel(STFT_KERNEL)) {
     const [out, spectrum] = tf
       .engine()
-      .runKernel(STFT_KERNEL, { x: audio }, stftAttrs(config, audio.shape[1]!)) as [tf.Tensor3D, tf.Tensor];
+      .runKernel(STFT_KERNEL, { x: audio }, stftAttrs(config, audio.shape[1]!, tapeRecording())) as [
+      tf.Tensor3D,
+      tf.Tensor,
+    ];
     spectrum.dispose();
     return out;
   }
