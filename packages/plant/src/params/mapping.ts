@@ -40,8 +40,12 @@ export interface CurveMapping {
 /** One of the supported mappings. */
 export type ParameterMapping = LinearMapping | LogMapping | CurveMapping;
 
-/** Smallest |u| fed to a fractional power, so gradients stay finite at the ends of the range. */
-export const CURVE_EPSILON = 1e-12;
+/**
+ * Smallest |u| (or |2u − 1|) fed to a fractional power inside the render, so that values and
+ * gradients stay finite in float32 at the ends (or centre) of a curve's range; the value
+ * there is off by at most range·ε^(1/curve) (1e-9 of the range for curve 2).
+ */
+export const CURVE_EPSILON = 1e-18;
 
 /** Throws a clear Error if `mapping` cannot map [min, max]. `where` names the parameter. */
 export function validateMapping(mapping: ParameterMapping, min: number, _max: number, where: string): void {
@@ -67,10 +71,9 @@ export function fromNormalised(mapping: ParameterMapping, min: number, max: numb
     case 'log':
       return min * (max / min) ** v;
     case 'curve': {
-      if (!mapping.symmetric) return min + (max - min) * Math.max(v, CURVE_EPSILON) ** (1 / mapping.curve);
+      if (!mapping.symmetric) return min + (max - min) * v ** (1 / mapping.curve);
       const d = 2 * v - 1;
-      const bent = Math.sign(d) * Math.max(Math.abs(d), CURVE_EPSILON) ** (1 / mapping.curve);
-      return min + ((max - min) / 2) * (1 + (d === 0 ? 0 : bent));
+      return min + ((max - min) / 2) * (1 + Math.sign(d) * Math.abs(d) ** (1 / mapping.curve));
     }
   }
 }

@@ -63,6 +63,11 @@ function record(
   batch: number,
   samples: number,
 ): Recording {
+  if (normalised.length !== batch * plant.parameterCount) {
+    throw new Error(
+      `normalised must hold batch × ${plant.parameterCount} = ${batch * plant.parameterCount} values, got ${normalised.length}`,
+    );
+  }
   const ops = new TapeOps(batch, samples, plant.sampleRate);
   const input = ops.input(Float64Array.from(normalised), batch, plant.parameterCount);
   const output = plant.renderWith(ops, input);
