@@ -50,7 +50,9 @@ describe('parameter mappings', () => {
       const s = spec(m, m.kind === 'log' ? 20 : -100, 100);
       const ops = new TapeOps(us.length, 1, 16000);
       const out = mapFromNormalised(ops, s, ops.input(us, us.length, 1)).values;
-      us.forEach((u, i) => expect(out[i]).toBeCloseTo(fromNormalised(m, s.min, s.max, u), 6));
+      us.forEach((u, i) => {
+        expect(out[i]).toBeCloseTo(fromNormalised(m, s.min, s.max, u), 6);
+      });
     }
   });
 

@@ -179,7 +179,9 @@ describe('gradients of every module parameter against float64 finite differences
       expect(report.errors.tensorCpu).toBeLessThan(2e-3);
       expect(report.errors.tensorWasm).toBeLessThan(2e-3);
       // every parameter really moves the output (no silently dead parameter)
-      report.reference.forEach((g, i) => expect(Math.abs(g), report.names[i]).toBeGreaterThan(1e-9));
+      report.reference.forEach((g, i) => {
+        expect(Math.abs(g), report.names[i]).toBeGreaterThan(1e-9);
+      });
     });
   }
 });
@@ -198,7 +200,9 @@ describe('gradients of every preset parameter against float64 finite differences
       expect(report.errors.fused).toBeLessThan(2e-3);
       expect(report.errors.tensorCpu).toBeLessThan(5e-3);
       expect(report.errors.tensorWasm).toBeLessThan(1e-2);
-      report.reference.forEach((g, i) => expect(Math.abs(g), report.names[i]).toBeGreaterThan(1e-9));
+      report.reference.forEach((g, i) => {
+        expect(Math.abs(g), report.names[i]).toBeGreaterThan(1e-9);
+      });
     });
   }
 });

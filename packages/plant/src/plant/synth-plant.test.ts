@@ -21,7 +21,9 @@ describe('SynthPlant', () => {
     const u = plant.initialNormalised();
     const physical = plant.toPhysical(u);
     const back = plant.toNormalised(physical);
-    back.forEach((v, i) => expect(v).toBeCloseTo(u[i]!, 12));
+    back.forEach((v, i) => {
+      expect(v).toBeCloseTo(u[i]!, 12);
+    });
     const half = new Float64Array(plant.parameterCount).fill(0.5);
     expect(plant.toPhysical(half)[plant.parameterNames.indexOf('vcf.cutoff')]).toBeCloseTo(
       Math.sqrt(20 * 8000),
@@ -34,7 +36,9 @@ describe('SynthPlant', () => {
     const plant = new SynthPlant(kitchenSinkPatch());
     const u = Float64Array.from({ length: plant.parameterCount }, (_, i) => (i * 0.37) % 1);
     const again = new SynthPlant(plant.toPatch(u));
-    again.initialNormalised().forEach((v, i) => expect(v).toBeCloseTo(u[i]!, 9));
+    again.initialNormalised().forEach((v, i) => {
+      expect(v).toBeCloseTo(u[i]!, 9);
+    });
     const fromJson = SynthPlant.fromJSON(JSON.stringify(plant.toPatch(u)));
     expect(fromJson.parameterNames).toEqual(plant.parameterNames);
   });
