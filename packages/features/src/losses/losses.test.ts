@@ -55,6 +55,45 @@ for (const backend of BACKENDS) {
       l1Sum.dispose();
     });
 
+    it('DDSP spectral loss sums its scales; spectral convergence averages them', () => {
+      const fftLengths = [256, 64];
+      const ddsp = createSpectralLoss(target, { fftLengths, overlap: 0.75, epsilon: 1e-7 });
+      const sc = createSpectralConvergenceLoss(target, { fftLengths });
+      let expectedDdsp = 0;
+      let expectedSc = 0;
+      for (const fftLength of fftLengths) {
+        const o = { fftLength, hopLength: fftLength / 4, power: 1 as const };
+        const s = stft(audio, o);
+        const t = stft(target, o);
+        const sv = s.arraySync() as number[][][];
+        const tv = (t.arraySync() as number[][][])[0]!;
+        let lin = 0;
+        let log = 0;
+        let count = 0;
+        sv.forEach((item) => {
+          let num = 0;
+          let den = 0;
+          item.forEach((frame, f) =>
+            frame.forEach((v, k) => {
+              const w = tv[f]![k]!;
+              lin += Math.abs(v - w);
+              log += Math.abs(Math.log(v + 1e-7) - Math.log(w + 1e-7));
+              num += (v - w) ** 2;
+              den += w * w;
+              count++;
+            }),
+          );
+          expectedSc += Math.sqrt(num) / Math.sqrt(den) / sv.length / fftLengths.length;
+        });
+        expectedDdsp += lin / count + log / count;
+        tf.dispose([s, t]);
+      }
+      expect(value(ddsp(audio)) / expectedDdsp).toBeCloseTo(1, 4);
+      expect(value(sc(audio)) / expectedSc).toBeCloseTo(1, 4);
+      ddsp.dispose();
+      sc.dispose();
+    });
+
     it('every loss is ~0 at the target, positive away from it, with central-difference gradients', () => {
       const x = tf.tensor2d(seededNoise(length, 3), [1, length]);
       const losses = {
