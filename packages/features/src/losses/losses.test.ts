@@ -73,7 +73,7 @@ for (const backend of BACKENDS) {
         sv.forEach((item) => {
           let num = 0;
           let den = 0;
-          item.forEach((frame, f) =>
+          item.forEach((frame, f) => {
             frame.forEach((v, k) => {
               const w = tv[f]![k]!;
               lin += Math.abs(v - w);
@@ -81,8 +81,8 @@ for (const backend of BACKENDS) {
               num += (v - w) ** 2;
               den += w * w;
               count++;
-            }),
-          );
+            });
+          });
           expectedSc += Math.sqrt(num) / Math.sqrt(den) / sv.length / fftLengths.length;
         });
         expectedDdsp += lin / count + log / count;
