@@ -13,6 +13,7 @@ import {
 import { createStatisticsLoss } from './losses/statistics-loss';
 import { combineLosses, type TargetLoss } from './losses/target-loss';
 import { logMelSpectrogram } from './mel/mel-spectrogram';
+import { createAudioReward } from './rewards/audio-reward';
 import { stft } from './stft/stft';
 import { seededNoise } from './test-support/reference';
 
@@ -56,6 +57,10 @@ for (const backend of BACKENDS) {
           spectralStatisticsEncoder({ fftLength: big }),
         ];
         const losses = makeLosses(reference);
+        const reward = createAudioReward(reference, {
+          logMel: { fftLengths },
+          statisticsFftLength: fftLengths[0]!,
+        });
         for (const [name, values] of Object.entries(cases)) {
           const audio = tf.tensor2d(values, [1, length]);
           for (const encoder of encoders) {
@@ -70,6 +75,12 @@ for (const backend of BACKENDS) {
             expect(allFinite(grad), `${name} ${lossName} gradient`).toBe(true);
             tf.dispose([value, grad]);
           }
+          const rewardResult = reward(audio);
+          for (const [component, t] of Object.entries(rewardResult.components)) {
+            expect(allFinite(t), `${name} reward ${component}`).toBe(true);
+          }
+          expect(allFinite(rewardResult.total), `${name} reward`).toBe(true);
+          tf.dispose([rewardResult.total, ...Object.values(rewardResult.components)]);
           // the degenerate signal as the target, too
           const asTarget = createLogMelLoss(audio, { fftLengths });
           const { value, grad } = tf.valueAndGrad((a: tf.Tensor) => asTarget(a))(reference);
@@ -78,6 +89,7 @@ for (const backend of BACKENDS) {
           asTarget.dispose();
         }
         for (const loss of Object.values(losses)) loss.dispose();
+        reward.dispose();
         reference.dispose();
       });
     }
