@@ -37,16 +37,56 @@ export interface HarmonicShape {
   readonly sampleRate: number;
 }
 
-/** Partials with taper 1 (k·f ≤ Nyquist − fade) and partials with a nonzero taper, for |f| = `f`. */
-function partialRange(f: number, nyquist: number, fade: number, partials: number): [number, number] {
-  if (f <= 0) return [partials, partials];
-  const full = Math.min(partials, Math.floor((nyquist - fade) / f));
-  let last = Math.min(partials, Math.ceil(nyquist / f) - 1);
-  while (last > 0 && nyquist - last * f <= 0) last--; // exactly at Nyquist: taper 0
-  return [Math.max(0, Math.min(full, last)), last];
+/** Number of partials with taper 1 (k·f ≤ Nyquist − fade) for |f| = `f`. */
+function fullCount(f: number, nyquist: number, fade: number, partials: number): number {
+  if (f <= 0) return partials;
+  return Math.max(0, Math.min(partials, Math.floor((nyquist - fade) / f)));
 }
 
-/** Writes y (see module docs); phase and frequency are `[batch, samples]`, amplitudes `[amplitudeRows, partials]`. */
+/** Number of partials with a nonzero taper (k·f < Nyquist) for |f| = `f`. */
+function lastCount(f: number, nyquist: number, partials: number): number {
+  if (f <= 0) return partials;
+  let last = Math.min(partials, Math.ceil(nyquist / f) - 1);
+  while (last > 0 && nyquist - last * f <= 0) last--; // exactly at Nyquist: taper 0
+  return last;
+}
+
+/** Continues one sample's sum from partial `k` (sin values `cur`, `prev` at k, k − 1). */
+function finishSum(
+  amplitudes: ArrayLike<number>,
+  ampBase: number,
+  k: number,
+  cur: number,
+  prev: number,
+  c2: number,
+  f: number,
+  full: number,
+  last: number,
+  nyquist: number,
+  fade: number,
+): number {
+  let acc = 0;
+  for (; k <= full; k++) {
+    acc += amplitudes[ampBase + k - 1]! * cur;
+    const next = c2 * cur - prev;
+    prev = cur;
+    cur = next;
+  }
+  for (; k <= last; k++) {
+    const u = (nyquist - k * f) / fade;
+    acc += amplitudes[ampBase + k - 1]! * u * u * (3 - 2 * u) * cur;
+    const next = c2 * cur - prev;
+    prev = cur;
+    cur = next;
+  }
+  return acc;
+}
+
+/**
+ * Writes y (see module docs); phase and frequency are `[batch, samples]`, amplitudes
+ * `[amplitudeRows, partials]`. Two samples run their recurrences side by side (independent
+ * dependency chains) over the partials both pass fully.
+ */
 export function harmonicForward(
   phase: ArrayLike<number>,
   frequency: ArrayLike<number>,
@@ -59,35 +99,74 @@ export function harmonicForward(
   const fade = HARMONIC_FADE * nyquist;
   for (let b = 0; b < batch; b++) {
     const ampBase = amplitudeRows === 1 ? 0 : b * partials;
-    for (let n = 0; n < samples; n++) {
-      const i = b * samples + n;
-      const f = Math.abs(frequency[i]!);
-      const [full, last] = partialRange(f, nyquist, fade, partials);
-      const theta = 2 * Math.PI * phase[i]!;
-      const c2 = 2 * Math.cos(theta);
-      let prev = 0;
-      let cur = Math.sin(theta);
-      let acc = 0;
+    for (let n = 0; n < samples; n += 2) {
+      const i0 = b * samples + n;
+      const pair = n + 1 < samples;
+      const i1 = pair ? i0 + 1 : i0;
+      const f0 = Math.abs(frequency[i0]!);
+      const f1 = Math.abs(frequency[i1]!);
+      const full0 = fullCount(f0, nyquist, fade, partials);
+      const full1 = fullCount(f1, nyquist, fade, partials);
+      const theta0 = 2 * Math.PI * phase[i0]!;
+      const theta1 = 2 * Math.PI * phase[i1]!;
+      const c20 = 2 * Math.cos(theta0);
+      const c21 = 2 * Math.cos(theta1);
+      let prev0 = 0;
+      let cur0 = Math.sin(theta0);
+      let prev1 = 0;
+      let cur1 = Math.sin(theta1);
+      let acc0 = 0;
+      let acc1 = 0;
+      const common = Math.min(full0, full1);
       let k = 1;
-      for (; k <= full; k++) {
-        acc += amplitudes[ampBase + k - 1]! * cur;
-        const next = c2 * cur - prev;
-        prev = cur;
-        cur = next;
+      for (; k <= common; k++) {
+        const a = amplitudes[ampBase + k - 1]!;
+        acc0 += a * cur0;
+        acc1 += a * cur1;
+        const next0 = c20 * cur0 - prev0;
+        const next1 = c21 * cur1 - prev1;
+        prev0 = cur0;
+        cur0 = next0;
+        prev1 = cur1;
+        cur1 = next1;
       }
-      for (; k <= last; k++) {
-        const u = (nyquist - k * f) / fade;
-        acc += amplitudes[ampBase + k - 1]! * u * u * (3 - 2 * u) * cur;
-        const next = c2 * cur - prev;
-        prev = cur;
-        cur = next;
+      y[i0] =
+        acc0 +
+        finishSum(
+          amplitudes,
+          ampBase,
+          k,
+          cur0,
+          prev0,
+          c20,
+          f0,
+          full0,
+          lastCount(f0, nyquist, partials),
+          nyquist,
+          fade,
+        );
+      if (pair) {
+        y[i1] =
+          acc1 +
+          finishSum(
+            amplitudes,
+            ampBase,
+            k,
+            cur1,
+            prev1,
+            c21,
+            f1,
+            full1,
+            lastCount(f1, nyquist, partials),
+            nyquist,
+            fade,
+          );
       }
-      y[i] = acc;
     }
   }
 }
 
-/** Writes the gradients of Σ dy·y with respect to phase, frequency and amplitudes. */
+/** Writes the gradients of Σ dy·y with respect to phase, frequency and (if `needAmplitudes`) amplitudes. */
 export function harmonicBackward(
   dy: ArrayLike<number>,
   phase: ArrayLike<number>,
@@ -97,6 +176,7 @@ export function harmonicBackward(
   dPhase: Float32Array | Float64Array,
   dFrequency: Float32Array | Float64Array,
   dAmplitudes: Float32Array | Float64Array,
+  needAmplitudes = true,
 ): void {
   const { batch, samples, partials, amplitudeRows, sampleRate } = shape;
   const nyquist = sampleRate / 2;
@@ -109,7 +189,8 @@ export function harmonicBackward(
       const g = dy[i]!;
       const fSigned = frequency[i]!;
       const f = Math.abs(fSigned);
-      const [full, last] = partialRange(f, nyquist, fade, partials);
+      const full = fullCount(f, nyquist, fade, partials);
+      const last = lastCount(f, nyquist, partials);
       const theta = 2 * Math.PI * phase[i]!;
       const c1 = Math.cos(theta);
       const c2 = 2 * c1;
@@ -120,16 +201,30 @@ export function harmonicBackward(
       let accPhase = 0;
       let accFreq = 0;
       let k = 1;
-      for (; k <= full; k++) {
-        const j = ampBase + k - 1;
-        accPhase += amplitudes[j]! * k * cCur;
-        dAmp[j] = dAmp[j]! + g * sCur;
-        const sNext = c2 * sCur - sPrev;
-        sPrev = sCur;
-        sCur = sNext;
-        const cNext = c2 * cCur - cPrev;
-        cPrev = cCur;
-        cCur = cNext;
+      if (needAmplitudes) {
+        for (; k <= full; k++) {
+          const j = ampBase + k - 1;
+          accPhase += amplitudes[j]! * k * cCur;
+          dAmp[j] = dAmp[j]! + g * sCur;
+          const sNext = c2 * sCur - sPrev;
+          sPrev = sCur;
+          sCur = sNext;
+          const cNext = c2 * cCur - cPrev;
+          cPrev = cCur;
+          cCur = cNext;
+        }
+      } else {
+        // fixed amplitudes (e.g. a sawtooth table): the fully-passed partials need cosines only
+        for (; k <= full; k++) {
+          accPhase += amplitudes[ampBase + k - 1]! * k * cCur;
+          const cNext = c2 * cCur - cPrev;
+          cPrev = cCur;
+          cCur = cNext;
+        }
+        if (k <= last) {
+          sPrev = Math.sin((k - 1) * theta);
+          sCur = Math.sin(k * theta);
+        }
       }
       for (; k <= last; k++) {
         const j = ampBase + k - 1;
@@ -138,7 +233,7 @@ export function harmonicBackward(
         const amp = amplitudes[j]!;
         accPhase += amp * taper * k * cCur;
         accFreq += amp * sCur * 6 * u * (1 - u) * (-k / fade);
-        dAmp[j] = dAmp[j]! + g * taper * sCur;
+        if (needAmplitudes) dAmp[j] = dAmp[j]! + g * taper * sCur;
         const sNext = c2 * sCur - sPrev;
         sPrev = sCur;
         sCur = sNext;

@@ -319,7 +319,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
       const dp = new Float64Array(out.length);
       const df = new Float64Array(out.length);
       const da = new Float64Array(amplitudes.values.length);
-      harmonicBackward(g, p.values, f.values, amplitudes.values, shape, dp, df, da);
+      harmonicBackward(g, p.values, f.values, amplitudes.values, shape, dp, df, da, amplitudes.tracked);
       addInto(p, dp);
       addInto(f, df);
       addInto(amplitudes, da);
