@@ -13,6 +13,7 @@
 // Sizes come from the environment so a quick run is possible:
 //   QUALITY=freq|patch|notes|all  QUALITY_FREQ_TARGETS=100  QUALITY_PATCH_TARGETS=50
 //   QUALITY_BUDGET=300 (evaluations)  QUALITY_SECONDS=0.5  QUALITY_METHODS=ae-ddsp,adam,...
+//   QUALITY_TRAINER='{"explorer":{"testEvery":5}}' (extra Trainer options, JSON, for tuning)
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +36,7 @@ const SECONDS = Number(env.QUALITY_SECONDS ?? 0.5);
 const METHODS = (env.QUALITY_METHODS ?? METHOD_NAMES.join(',')).split(',');
 const SR = 16000;
 const SAMPLES = Math.round(SECONDS * SR);
+const EXTRA = JSON.parse(env.QUALITY_TRAINER ?? '{}');
 const AUDIO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'audio');
 
 /** Physical value ranges the random targets draw from (musically sensible, audible). */
@@ -78,7 +80,12 @@ function renderPhysical(plant, physical) {
 /** Steps a method takes within the evaluation budget (to anneal over). */
 function stepsFor(method) {
   const r = methodRecipe(method);
-  return r.localTests ? Math.floor(BUDGET / (1 + 4 / 10)) : r.randomSearch ? Math.floor(BUDGET / 4) : BUDGET;
+  const { probes = 4, testEvery = 10 } = EXTRA.explorer ?? {};
+  return r.localTests
+    ? Math.floor(BUDGET / (1 + probes / testEvery))
+    : r.randomSearch
+      ? Math.floor(BUDGET / probes)
+      : BUDGET;
 }
 
 /** Runs one method on one target; returns the best normalised parameters and the seed-loss distance. */
@@ -92,6 +99,7 @@ function match(plant, target, method, initial, seed) {
     seed,
     learningRate: 0.01,
     anneal: { steps: stepsFor(method) },
+    ...EXTRA,
   });
   const result = trainer.run({ evaluations: BUDGET });
   trainer.dispose();
@@ -116,7 +124,7 @@ const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
 
-const results = { budget: BUDGET, seconds: SECONDS, methods: METHODS };
+const results = { budget: BUDGET, seconds: SECONDS, methods: METHODS, trainerOptions: EXTRA };
 const t0 = performance.now();
 
 if (KIND === 'all' || KIND === 'freq') {
