@@ -398,7 +398,13 @@ export class TapeOps implements SignalOps<TapeSignal> {
           for (let r = 0; r < rows; r++) {
             let at = r * v.rowStride;
             const end = (r + 1) * cols;
-            for (let e = r * cols; e < end; e++, at += v.colStride) gi[at] = gi[at]! + g[e]! * d[e]!;
+            if (v.colStride === 0) {
+              let sum = 0; // a per-row constant: sum locally, write once
+              for (let e = r * cols; e < end; e++) sum += g[e]! * d[e]!;
+              gi[at] = gi[at]! + sum;
+            } else {
+              for (let e = r * cols; e < end; e++, at += v.colStride) gi[at] = gi[at]! + g[e]! * d[e]!;
+            }
           }
         });
       }),
