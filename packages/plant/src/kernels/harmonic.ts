@@ -269,10 +269,16 @@ function harmonicBackwardFixed(
         let cCur: number;
         let cPrev: number;
         if (Math.abs(half) > 1e-3) {
-          acc = flat * (Math.sin((full + 0.5) * theta) / (2 * half) - 0.5);
+          // cos/sin of Kθ, then of (K + ½)θ and (K + 1)θ by angle addition
+          const cHalf = Math.cos(theta / 2);
+          const sK = Math.sin(full * theta);
+          const cK = Math.cos(full * theta);
+          const s1 = 2 * half * cHalf;
+          const c1 = cHalf * cHalf - half * half;
+          acc = flat * ((sK * cHalf + cK * half) / (2 * half) - 0.5);
           k = full + 1;
-          cCur = Math.cos(k * theta);
-          cPrev = Math.cos(full * theta);
+          cCur = cK * c1 - sK * s1;
+          cPrev = cK;
         } else {
           acc = 0;
           k = 1;

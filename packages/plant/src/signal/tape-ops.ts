@@ -428,6 +428,10 @@ export class TapeOps implements SignalOps<TapeSignal> {
 function broadcastValues(s: TapeSignal, rows: number, cols: number): Float64Array {
   if (s.rows === rows && s.cols === cols) return s.values;
   const out = new Float64Array(rows * cols);
+  if (s.cols === 1) {
+    for (let r = 0; r < rows; r++) out.fill(s.values[s.rows === 1 ? 0 : r]!, r * cols, (r + 1) * cols);
+    return out;
+  }
   const v = strided(s);
   for (let r = 0; r < rows; r++) {
     let at = r * v.rowStride;
