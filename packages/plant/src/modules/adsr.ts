@@ -102,7 +102,7 @@ export function adsrFunction(noteOff: number): PointwiseFunction {
         const d = ds![e]!;
         const s = ss![e]!;
         const r = rs![e]!;
-        const tm = t <= noteOff ? t : noteOff;
+        const tm = Math.min(t, noteOff);
         const dtm = t <= noteOff ? 1 : 0;
         // attack ramp clamp(tm/a), decay ramp clamp((tm − a)/d), release ramp clamp((t − off)/r)
         const ua = tm / a;

@@ -58,10 +58,10 @@ export function binaryForward(
         for (let i = o; i < end; i++, ia += aC, ib += bC) out[i] = av[ia]! / bv[ib]!;
         break;
       case 'min':
-        for (let i = o; i < end; i++, ia += aC, ib += bC) out[i] = av[ia]! <= bv[ib]! ? av[ia]! : bv[ib]!;
+        for (let i = o; i < end; i++, ia += aC, ib += bC) out[i] = Math.min(av[ia]!, bv[ib]!);
         break;
       case 'max':
-        for (let i = o; i < end; i++, ia += aC, ib += bC) out[i] = av[ia]! >= bv[ib]! ? av[ia]! : bv[ib]!;
+        for (let i = o; i < end; i++, ia += aC, ib += bC) out[i] = Math.max(av[ia]!, bv[ib]!);
         break;
     }
   }
@@ -207,7 +207,7 @@ export function unaryForward(op: UnaryOp, x: Float64Array, out: Float64Array, p 
     case 'clamp':
       for (let i = 0; i < n; i++) {
         const v = x[i]!;
-        out[i] = v < lo ? lo : v > hi ? hi : v;
+        out[i] = v < lo ? lo : Math.min(v, hi);
       }
       break;
     case 'wrap':
