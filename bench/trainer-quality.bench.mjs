@@ -21,7 +21,7 @@ import { readAudio } from '@ae-ddsp/cli';
 import { SeededRandom } from '@ae-ddsp/explorer';
 import { createLogMelLoss } from '@ae-ddsp/features';
 import { presetPatch, SynthPlant } from '@ae-ddsp/plant';
-import { METHOD_NAMES, matchLoss, methodRecipe, Trainer } from '@ae-ddsp/trainer';
+import { METHOD_NAMES, matchLoss, methodRecipe, TRAINER_EXPLORER_DEFAULTS, Trainer } from '@ae-ddsp/trainer';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { printTable, writeResults } from './lib.mjs';
@@ -80,7 +80,7 @@ function renderPhysical(plant, physical) {
 /** Steps a method takes within the evaluation budget (to anneal over). */
 function stepsFor(method) {
   const r = methodRecipe(method);
-  const { probes = 4, testEvery = 10 } = EXTRA.explorer ?? {};
+  const { probes = 4, testEvery = TRAINER_EXPLORER_DEFAULTS.testEvery } = EXTRA.explorer ?? {};
   return r.localTests
     ? Math.floor(BUDGET / (1 + probes / testEvery))
     : r.randomSearch

@@ -37,7 +37,7 @@ export type {
   TrainingWindow,
   TrainResult,
 } from './trainer';
-export { Trainer } from './trainer';
+export { TRAINER_EXPLORER_DEFAULTS, Trainer } from './trainer';
 export type { AdamOptions } from './update-rules/adam';
 export { adam, adamPreconditioner } from './update-rules/adam';
 export { heavyBall } from './update-rules/heavy-ball';

@@ -48,7 +48,7 @@ export interface TrainerOptions {
   readonly learningRate?: number;
   /** Scheduler options layered under the method's own. */
   readonly scheduler?: Partial<SchedulerOptions>;
-  /** Explorer options (probes, fraction, testEvery, probeScale, ...). */
+  /** Explorer options (probes, fraction, testEvery, probeScale, ...) over {@link TRAINER_EXPLORER_DEFAULTS}. */
   readonly explorer?: Partial<Omit<ExplorerOptions, 'random' | 'seed'>>;
   /**
    * Anneal over a known budget: a cosine envelope from 1 down to `floor` (default 0.01) over
@@ -164,6 +164,17 @@ export interface TrainerCheckpoint {
 const DEFAULT_LEARNING_RATE = 0.02;
 
 /**
+ * The explorer settings the trainer uses unless told otherwise: a local test every 5 steps
+ * with a probe radius of 10 % of the parameter RMS (annealed with `anneal`). Measured on the
+ * frequency-recovery benchmark: 10/10 targets within 50 cents, against 8/10 with the
+ * explorer's generic defaults (every 10 steps, 5 %).
+ */
+export const TRAINER_EXPLORER_DEFAULTS: Readonly<Partial<ExplorerOptions>> = Object.freeze({
+  testEvery: 5,
+  probeScale: 0.1,
+});
+
+/**
  * The AE-DDSP closed loop (seed section 7), step by step: synthesize, encode, loss and
  * reward, filtered feedback and scheduler update, gradient step with an update rule whose
  * α and μ change every step, dither, sparse local tests, clamp to [0, 1], log. A non-finite
@@ -272,7 +283,7 @@ export class Trainer {
       ...this.#recipe.scheduler,
       learningRate,
     });
-    this.#explorer = new Explorer({ ...options.explorer, seed: seed * 2 + 1 });
+    this.#explorer = new Explorer({ ...TRAINER_EXPLORER_DEFAULTS, ...options.explorer, seed: seed * 2 + 1 });
     this.#random = new SeededRandom(seed * 2);
     this.#rule = this.#newRule();
 
