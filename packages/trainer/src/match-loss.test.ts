@@ -26,6 +26,18 @@ describe('matchLoss', () => {
     tf.dispose([target, audio]);
   });
 
+  it('builds its mel scale at the given sample rate', () => {
+    const target = tf.tidy(() => plant.render(at(220), 8192));
+    const audio = tf.tidy(() => plant.render(at(330), 8192));
+    const at16k = matchLoss({ pitchWeight: 0 })(target);
+    const at44k = matchLoss({ pitchWeight: 0, sampleRate: 44100 })(target);
+    const reference = createLogMelLoss(target, { sampleRate: 44100 });
+    expect(at44k(audio).dataSync()[0]).toBe(reference(audio).dataSync()[0]);
+    expect(at44k(audio).dataSync()[0]).not.toBe(at16k(audio).dataSync()[0]);
+    for (const l of [at16k, at44k, reference]) l.dispose?.();
+    tf.dispose([target, audio]);
+  });
+
   it('rejects a bad weight', () => {
     expect(() => matchLoss({ pitchWeight: -1 })).toThrow(/pitchWeight/);
   });

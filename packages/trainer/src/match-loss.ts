@@ -3,6 +3,8 @@ import type { LossFactory } from './interfaces';
 
 /** Options of {@link matchLoss}. */
 export interface MatchLossOptions {
+  /** Sample rate of the audio, Hz (sets the mel scale). Default 16000. */
+  readonly sampleRate?: number;
   /** Weight of the cumulative-spectrum (1-D Wasserstein) term that gives pitch a direction. Default 1e4. */
   readonly pitchWeight?: number;
   /** FFT length of the cumulative-spectrum term. Default 1024. */
@@ -29,15 +31,15 @@ export const seedLoss: LossFactory = (target) => createLogMelLoss(target);
  * ```
  */
 export function matchLoss(options: MatchLossOptions = {}): LossFactory {
-  const { pitchWeight = 1e4, pitchFftLength = 1024 } = options;
+  const { sampleRate = 16000, pitchWeight = 1e4, pitchFftLength = 1024 } = options;
   if (!(Number.isFinite(pitchWeight) && pitchWeight >= 0)) {
     throw new RangeError(`matchLoss: pitchWeight must be a finite number ≥ 0, got ${pitchWeight}`);
   }
   return (target) =>
     pitchWeight === 0
-      ? createLogMelLoss(target)
+      ? createLogMelLoss(target, { sampleRate })
       : combineLosses([
-          { loss: createLogMelLoss(target), weight: 1 },
+          { loss: createLogMelLoss(target, { sampleRate }), weight: 1 },
           { loss: createCumulativeSpectrumLoss(target, { fftLength: pitchFftLength }), weight: pitchWeight },
         ]);
 }
