@@ -4,10 +4,10 @@ hop 256, 64 HTK mels, 16 kHz) w.r.t. the audio, target features cached, one thre
 Usage: features_torch.py '<json list of [batch, seconds]>'  -> prints one JSON line."""
 import json
 import sys
-import time
 
 import torch
 import torchaudio
+from timing import median_ms
 
 torch.set_num_threads(1)
 SR = 16000
@@ -16,18 +16,6 @@ mels = [
     torchaudio.transforms.MelSpectrogram(sample_rate=SR, n_fft=n, hop_length=256, n_mels=64)
     for n in (1024, 4096)
 ]
-
-
-def median_ms(fn, warmup=3, repeats=15):
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    return times[len(times) // 2]
 
 
 results = {}
@@ -48,6 +36,6 @@ for batch, seconds in configs:
         loss.backward()
         return loss
 
-    results[f"{batch}x{seconds}s"] = median_ms(step, repeats=15 if n * batch <= 64000 else 5)
+    results[f"{batch}x{seconds}s"] = median_ms(step, repeats=15 if n * batch <= 64000 else 5, warmup=3)
 
 print(json.dumps({"torch": torch.__version__, "torchaudio": torchaudio.__version__, "ms": results}))

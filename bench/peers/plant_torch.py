@@ -9,24 +9,12 @@ Usage: python3 plant_torch.py   (prints one JSON line: median ms per configurati
 """
 import json
 import math
-import time
 
 import torch
+from timing import median_ms
 
 torch.set_num_threads(1)
 SR = 16000
-
-
-def median_ms(fn, warmup=5, repeats=25):
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    return times[len(times) // 2]
 
 
 def measure(batch, seconds):
@@ -49,7 +37,7 @@ def measure(batch, seconds):
             p.grad = None
         render().backward(torch.ones(batch, n))
 
-    return median_ms(forward), median_ms(forward_backward)
+    return median_ms(forward, repeats=25), median_ms(forward_backward, repeats=25)
 
 
 out = {}
