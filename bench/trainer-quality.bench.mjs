@@ -139,13 +139,19 @@ if (KIND === 'all' || KIND === 'freq') {
     start[plant.parameterNames.indexOf('osc.frequency')] = truth * 2 ** (2 * random.uniform() - 1);
     const initial = Float32Array.from(plant.toNormalised(start));
     const target = renderPhysical(plant, physical);
+    const line = [];
     for (const method of METHODS) {
       const { parameters } = match(plant, target, method, initial, i + 1);
       const error = Math.abs(1200 * Math.log2(pitchOf(plant, parameters) / truth));
       cents[method].push(error);
       if (error <= 50) hits[method]++;
+      line.push(`${method} ${error.toFixed(1)}`);
     }
     target.dispose();
+    // Progress, and the tally so far, so an interrupted run still leaves its figures.
+    console.log(`target ${i + 1}/${N_FREQ} ${truth.toFixed(1)} Hz — cents off: ${line.join(', ')}`);
+    results.frequencyRecovery = { targets: i + 1, hits: { ...hits }, cents };
+    writeResults('trainer-quality', results);
   }
   const rows = METHODS.map((m) => ({
     method: m,
