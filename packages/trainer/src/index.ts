@@ -19,7 +19,7 @@
 
 export type { AudioLoss, AudioReward, LossFactory, RewardFactory, TrainablePlant } from './interfaces';
 export type { MatchLossOptions } from './match-loss';
-export { matchLoss, seedLoss } from './match-loss';
+export { MATCH_LOSS_DEFAULTS, matchLoss, seedLoss } from './match-loss';
 export type { MethodName, MethodRecipe } from './methods';
 export { METHOD_NAMES, methodRecipe } from './methods';
 export type {

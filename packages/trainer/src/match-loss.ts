@@ -11,6 +11,13 @@ export interface MatchLossOptions {
   readonly pitchFftLength?: number;
 }
 
+/** Defaults of {@link matchLoss}. */
+export const MATCH_LOSS_DEFAULTS: Readonly<Required<MatchLossOptions>> = Object.freeze({
+  sampleRate: 16000,
+  pitchWeight: 1e4,
+  pitchFftLength: 1024,
+});
+
 /**
  * The seed's loss: the mean over n_fft 1024 and 4096 of the MSE of log(mel + 1e-6), 64 HTK
  * mels, hop 256 (`@ae-ddsp/features` `createLogMelLoss` with its defaults).
@@ -31,7 +38,7 @@ export const seedLoss: LossFactory = (target) => createLogMelLoss(target);
  * ```
  */
 export function matchLoss(options: MatchLossOptions = {}): LossFactory {
-  const { sampleRate = 16000, pitchWeight = 1e4, pitchFftLength = 1024 } = options;
+  const { sampleRate, pitchWeight, pitchFftLength } = { ...MATCH_LOSS_DEFAULTS, ...options };
   if (!(Number.isFinite(pitchWeight) && pitchWeight >= 0)) {
     throw new RangeError(`matchLoss: pitchWeight must be a finite number ≥ 0, got ${pitchWeight}`);
   }

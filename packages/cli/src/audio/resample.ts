@@ -11,8 +11,6 @@
  * @module
  */
 
-import libsamplerate from '@alexanderolsen/libsamplerate-js';
-
 /** libsamplerate converter qualities (its sinc modes), best first. */
 export type ResamplerQuality = 'best' | 'medium' | 'fastest';
 
@@ -62,6 +60,8 @@ export async function resample(
   const converterType = CONVERTER[quality];
   if (converterType === undefined)
     throw new RangeError(`resample: unknown quality ${JSON.stringify(quality)}`);
+  // Loaded on first use: the module embeds its WebAssembly (2 MB of JavaScript to parse).
+  const { default: libsamplerate } = await import('@alexanderolsen/libsamplerate-js');
   const converter = await libsamplerate.create(1, fromHz, toHz, { converterType });
   try {
     return Float32Array.from(converter.simple(samples));

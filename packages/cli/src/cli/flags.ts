@@ -174,6 +174,11 @@ function cleanParseError(message: string): string {
   const unknown = /^Unknown option '(.+?)'/.exec(first);
   if (unknown) return `unknown option ${unknown[1]}`;
   const missing = /^Option '(.+?)' argument missing/.exec(first);
+  const ambiguous = /^Option '(.+?)' argument is ambiguous/.exec(first);
+  if (ambiguous) {
+    const name = ambiguous[1]!.replace(/^-., /, '').replace(/ <value>$/, '');
+    return `option ${name} got a value starting with '-'; write it as ${name}=VALUE (e.g. ${name}=-1)`;
+  }
   if (missing) return `option ${missing[1]!.replace(/^-., /, '').replace(/ <value>$/, '')} needs a value`;
   return first;
 }

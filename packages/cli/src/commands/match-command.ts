@@ -8,7 +8,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { savePatch } from '@ae-ddsp/plant';
-import { METHOD_NAMES, type MethodName } from '@ae-ddsp/trainer';
+import { MATCH_LOSS_DEFAULTS, METHOD_NAMES, type MethodName } from '@ae-ddsp/trainer';
 import { computeFrameFeatures } from '../analysis/frame-features';
 import { encodeWav } from '../audio/encode-wav';
 import { readAudio } from '../audio/read-audio';
@@ -19,7 +19,7 @@ import { createProgress } from '../cli/progress';
 import { useCpuBackend } from '../cli/tensorflow';
 import { UsageError } from '../cli/usage-error';
 import { CLI_VERSION } from '../cli/version';
-import { MATCH_ANALYSIS_FRAME, MATCH_LOSS_DESCRIPTION } from '../match/match-objective';
+import { MATCH_ANALYSIS_FRAME, matchLossDescription } from '../match/match-objective';
 import type { MatchSummary } from '../match/match-records';
 import { DEFAULT_WINDOW_SECONDS, runMatch } from '../match/run-match';
 import { matchReportHtml } from '../report/report-html';
@@ -101,6 +101,14 @@ export const matchCommand: Command = {
       placeholder: 'HZ',
       description: 'working sample rate, Hz',
     },
+    'pitch-weight': {
+      kind: 'number',
+      min: 0,
+      max: 1e9,
+      default: MATCH_LOSS_DEFAULTS.pitchWeight,
+      placeholder: 'W',
+      description: 'weight of the cumulative-spectrum (pitch) term of the loss; 0 = log-mel only',
+    },
     out: { kind: 'string', placeholder: 'DIR', description: 'output folder (default match-<target name>)' },
     float: { kind: 'boolean', description: 'write matched.wav as 32-bit float instead of 16-bit PCM' },
     quiet: { kind: 'boolean', short: 'q', description: 'no progress and no summary; errors only' },
@@ -130,6 +138,7 @@ export const matchCommand: Command = {
     const method = values['method'] as MethodName;
     const steps = values['steps'] as number;
     const seed = values['seed'] as number;
+    const pitchWeight = values['pitch-weight'] as number;
     const quiet = values['quiet'] === true || values['json'] === true;
 
     const source = patchTyped
@@ -156,6 +165,7 @@ export const matchCommand: Command = {
       method,
       steps,
       seed,
+      pitchWeight,
       onStep: (row) =>
         progress.update(row.step + 1, { loss: row.loss ?? Number.NaN, best: row.best_loss ?? Number.NaN }),
     });
@@ -188,7 +198,7 @@ export const matchCommand: Command = {
       final_loss: result.bestLoss,
       best_step: result.bestStep,
       window: result.window,
-      loss: MATCH_LOSS_DESCRIPTION,
+      loss: matchLossDescription(pitchWeight),
       parameters: specs.map((spec, i) => ({
         name: spec.name,
         unit: spec.unit,

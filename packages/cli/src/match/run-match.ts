@@ -13,13 +13,14 @@
 
 import {
   type MethodName,
+  matchLoss,
   type StepEvent,
   type TrainablePlant,
   Trainer,
   type TrainingWindow,
 } from '@ae-ddsp/trainer';
 import * as tf from '@tensorflow/tfjs-core';
-import { matchLoss, matchReward } from './match-objective';
+import { matchReward } from './match-objective';
 import { type MetricsRow, metricsRow } from './match-records';
 
 /** One row of a plant's parameter table. */
@@ -66,6 +67,10 @@ export interface MatchRunOptions {
   readonly seed: number;
   /** Window length in seconds for long targets; targets up to 1.5 windows train whole. Default 1. */
   readonly windowSeconds?: number;
+  /** Weight of the cumulative-spectrum (pitch) term of the loss. Default `MATCH_LOSS_DEFAULTS.pitchWeight` of `@ae-ddsp/trainer`. */
+  readonly pitchWeight?: number;
+  /** Anneal α, dither and probe radius over the step budget (cosine). Default true. */
+  readonly anneal?: boolean;
   /** Called after every step with the step's metrics row. */
   readonly onStep?: (row: MetricsRow, event: StepEvent) => void;
 }
@@ -144,11 +149,15 @@ export async function runMatch(options: MatchRunOptions): Promise<MatchRunResult
     trainer = new Trainer({
       plant,
       target,
-      loss: matchLoss(sampleRateHz),
+      loss: matchLoss({
+        sampleRate: sampleRateHz,
+        ...(options.pitchWeight === undefined ? {} : { pitchWeight: options.pitchWeight }),
+      }),
       reward: matchReward(sampleRateHz),
       method: options.method,
       seed: options.seed,
       initial: initialNormalised,
+      ...(options.anneal === false ? {} : { anneal: { steps: options.steps } }),
       ...(window ? { window } : {}),
       onStep: (event) => {
         const row = metricsRow(event, physical);

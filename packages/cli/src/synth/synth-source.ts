@@ -60,7 +60,13 @@ export async function patchFileSource(path: string, shown = path): Promise<Synth
 
 /** A preset when `nameOrPath` is a preset name, else a patch file. */
 export async function synthSource(nameOrPath: string, resolvedPath = nameOrPath): Promise<SynthSource> {
-  return isPreset(nameOrPath) ? presetSource(nameOrPath) : patchFileSource(resolvedPath, nameOrPath);
+  if (isPreset(nameOrPath)) return presetSource(nameOrPath);
+  return patchFileSource(resolvedPath, nameOrPath).catch((error: Error) => {
+    if (error.message === `${nameOrPath}: no such file`) {
+      throw new Error(`${nameOrPath}: no such file, and not a preset (${PRESETS.join(', ')})`);
+    }
+    throw error;
+  });
 }
 
 /** A differentiable plant of `source` at `sampleRateHz` (throws naming the source when the patch cannot run). */
