@@ -1,4 +1,4 @@
-"""PyTorch peer for the trainer speed benchmark (bench/trainer.bench.mjs).
+"""PyTorch peer for the trainer speed benchmark (bench/trainer-speed.bench.mjs).
 
 A re-implementation of the AE-DDSP seed scaffold's training loop, written for this
 benchmark (one thread, CPU): a toy synth sin(2*pi*f*t) -> tanh(cutoff/2000 * x) * (1 - res),

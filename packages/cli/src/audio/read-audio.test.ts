@@ -133,4 +133,11 @@ describe('readAudio: bad input gets one line naming the file and the problem', (
       /sample 2 of channel 0 is NaN: audio must contain finite samples only/,
     );
   });
+  it('infinite samples', async () => {
+    writeRawFloatWav(file('inf.wav'), [0.1, Number.NEGATIVE_INFINITY, 0.1], 16000);
+    await expectError(
+      file('inf.wav'),
+      /sample 1 of channel 0 is -Infinity: audio must contain finite samples only/,
+    );
+  });
 });

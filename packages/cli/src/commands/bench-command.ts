@@ -1,5 +1,5 @@
 /**
- * `ae-ddsp bench`: runs the repository's trainer speed benchmark (`bench/trainer*.bench.mjs`,
+ * `ae-ddsp bench`: runs the repository's trainer speed benchmark (`bench/trainer-speed.bench.mjs`,
  * which measures the AE-DDSP loop against its PyTorch peer) when the command runs inside an
  * ae-ddsp checkout; otherwise says clearly that it is not available.
  * @module
@@ -12,13 +12,13 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from '../cli/command';
 
 /** Prefix of the trainer speed benchmark's file name in `bench/`. */
-export const TRAINER_BENCHMARK_PREFIX = 'trainer';
+export const TRAINER_BENCHMARK_PREFIX = 'trainer-speed';
 
 /** The benchmark folder and the trainer benchmark scripts in it. */
 export interface BenchmarkLocation {
   /** The repository's `bench/` folder. */
   readonly folder: string;
-  /** Trainer benchmark files found there (e.g. `trainer.bench.mjs`). */
+  /** Trainer benchmark files found there (e.g. `trainer-speed.bench.mjs`). */
   readonly scripts: readonly string[];
 }
 
@@ -60,7 +60,7 @@ export const benchCommand: Command = {
   name: 'bench',
   summary: 'run the trainer speed benchmark (in an ae-ddsp checkout)',
   description: [
-    "Runs the repository's trainer speed benchmark (bench/trainer*.bench.mjs: steps per second",
+    "Runs the repository's trainer speed benchmark (bench/trainer-speed.bench.mjs: ms per step",
     'of the AE-DDSP loop, as a ratio against the PyTorch peer measured in the same run) and',
     'prints its table, or with --json its results. The benchmark ships with the ae-ddsp',
     'repository, not with the npm package: outside a checkout this command says so and fails.',
