@@ -4,12 +4,9 @@ import { BACKENDS, tf, useBackend } from '@ae-ddsp/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { multiResolutionLogMelEncoder } from './encoder/multi-resolution';
 import { spectralStatisticsEncoder } from './encoder/statistics-encoder';
+import { createCumulativeSpectrumLoss } from './losses/cumulative-spectrum-loss';
 import { createLogMelLoss } from './losses/log-mel-loss';
-import {
-  createCumulativeSpectrumLoss,
-  createSpectralConvergenceLoss,
-  createSpectralLoss,
-} from './losses/spectral-losses';
+import { createSpectralConvergenceLoss, createSpectralLoss } from './losses/spectral-losses';
 import { createStatisticsLoss } from './losses/statistics-loss';
 import { combineLosses, type TargetLoss } from './losses/target-loss';
 import { logMelSpectrogram } from './mel/mel-spectrogram';

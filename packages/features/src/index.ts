@@ -35,6 +35,16 @@ export {
   spectralStatisticsEncoder,
 } from './encoder/statistics-encoder';
 export { getRealFft, RealFft } from './fft/real-fft';
+export type { CumulativeSpectrumDistanceOptions } from './losses/cumulative-spectrum-distance';
+export {
+  audioCumulativeSpectrumDistance,
+  CUMULATIVE_SPECTRUM_DISTANCE_KERNEL,
+  cumulativeSpectrum,
+  cumulativeSpectrumDistance,
+  ensureCumulativeSpectrumDistanceKernels,
+} from './losses/cumulative-spectrum-distance';
+export type { CumulativeSpectrumOptions } from './losses/cumulative-spectrum-loss';
+export { createCumulativeSpectrumLoss } from './losses/cumulative-spectrum-loss';
 export type { LogMelDistanceOptions } from './losses/log-mel-distance';
 export {
   ensureLogMelDistanceKernels,
@@ -43,16 +53,10 @@ export {
 } from './losses/log-mel-distance';
 export type { LogMelLossOptions } from './losses/log-mel-loss';
 export { createLogMelLoss, multiResolutionLogMelLoss } from './losses/log-mel-loss';
-export type {
-  CumulativeSpectrumOptions,
-  SpectralConvergenceOptions,
-  SpectralLossOptions,
-} from './losses/spectral-losses';
+export type { SpectralConvergenceOptions, SpectralLossOptions } from './losses/spectral-losses';
 export {
-  createCumulativeSpectrumLoss,
   createSpectralConvergenceLoss,
   createSpectralLoss,
-  cumulativeSpectrumDistance,
   DEFAULT_SPECTRAL_LOSS_OPTIONS,
 } from './losses/spectral-losses';
 export type { StatisticsLossOptions, StatisticsWeights } from './losses/statistics-loss';

@@ -4,14 +4,11 @@ import { logMelSpectrogram } from '../mel/mel-spectrogram';
 import { stft } from '../stft/stft';
 import { checkDirectional } from '../test-support/directional';
 import { maxAbs, maxAbsDiff, seededNoise } from '../test-support/reference';
+import { cumulativeSpectrumDistance } from './cumulative-spectrum-distance';
+import { createCumulativeSpectrumLoss } from './cumulative-spectrum-loss';
 import { logMelDistance } from './log-mel-distance';
 import { createLogMelLoss } from './log-mel-loss';
-import {
-  createCumulativeSpectrumLoss,
-  createSpectralConvergenceLoss,
-  createSpectralLoss,
-  cumulativeSpectrumDistance,
-} from './spectral-losses';
+import { createSpectralConvergenceLoss, createSpectralLoss } from './spectral-losses';
 import { createStatisticsLoss } from './statistics-loss';
 import { combineLosses } from './target-loss';
 

@@ -1,20 +1,19 @@
 /**
  * Linear-frequency spectral losses against a cached target: the DDSP multi-scale spectral
- * loss (L1 of linear and log magnitudes, per-scale terms SUMMED as in DDSP), spectral
- * convergence (per-scale terms AVERAGED), and the cumulative-spectrum (1-D Wasserstein-like)
- * loss, which — unlike bin-wise distances — gives a pitch mismatch a gradient direction.
+ * loss (L1 of linear and log magnitudes, per-scale terms SUMMED as in DDSP) and spectral
+ * convergence (per-scale terms AVERAGED). The cumulative-spectrum loss has its own module.
  *
  * @example
  * ```ts
  * const ddsp = createSpectralLoss(target);                    // 2048 … 64, 75 % overlap
- * const emd = createCumulativeSpectrumLoss(target, { fftLength: 4096 });
- * const total = combineLosses([{ loss: ddsp, weight: 1 }, { loss: emd, weight: 10 }]);
+ * const sc = createSpectralConvergenceLoss(target);           // 2048, 1024, 512
+ * const total = combineLosses([{ loss: ddsp, weight: 1 }, { loss: sc, weight: 1 }]);
  * ```
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { stft } from '../stft/stft';
-import { keepTarget, makeTargetLoss, type TargetLoss } from './target-loss';
+import { makeTargetLoss, type TargetLoss } from './target-loss';
 
 /** Options of {@link createSpectralLoss}. */
 export interface SpectralLossOptions {
@@ -116,55 +115,6 @@ export function createSpectralConvergenceLoss(
         return tf.div(total, fftLengths.length) as tf.Scalar;
       }),
     () => tf.dispose(targets),
-    target.shape,
-  );
-}
-
-/** Options of {@link cumulativeSpectrumDistance} and {@link createCumulativeSpectrumLoss}. */
-export interface CumulativeSpectrumOptions {
-  /** FFT length in samples. Default 4096. */
-  fftLength?: number;
-  /** Hop in samples. Default 256. */
-  hopLength?: number;
-  /** Spectrum raised to this power before normalising: 2 (power, default) or 1 (magnitude). */
-  power?: 1 | 2;
-}
-
-/**
- * Per-frame 1-D Wasserstein-1 distance between two spectra seen as distributions over
- * frequency: `mean_frames Σ_k |F_k − G_k| / (bins − 1)` with F, G the normalised cumulative
- * spectra, i.e. the earth mover's distance as a fraction of Nyquist (in [0, 1]). Moving a
- * partial up or down changes it linearly, so its gradient points pitch the right way.
- */
-export function cumulativeSpectrumDistance(spectrum: tf.Tensor3D, target: tf.Tensor3D): tf.Scalar {
-  return tf.tidy(() => {
-    const bins = spectrum.shape[2];
-    const cdf = (s: tf.Tensor3D) => {
-      const c = tf.cumsum(s, 2);
-      const total = tf.slice(c, [0, 0, bins - 1], [-1, -1, 1]);
-      return tf.div(c, tf.add(total, 1e-12));
-    };
-    const diff = tf.sub(cdf(spectrum), cdf(target));
-    // |x| smoothed at 0 (sqrt(x² + δ²)) so the gradient is defined where the CDFs touch
-    const absDiff = tf.sqrt(tf.add(tf.square(diff), 1e-12));
-    return tf.div(tf.mean(tf.sum(absDiff, 2)), bins - 1) as tf.Scalar;
-  });
-}
-
-/** The cumulative-spectrum loss of audio against a cached target spectrum. */
-export function createCumulativeSpectrumLoss(
-  target: tf.Tensor,
-  options: CumulativeSpectrumOptions = {},
-): TargetLoss {
-  const config = {
-    fftLength: options.fftLength ?? 4096,
-    hopLength: options.hopLength ?? 256,
-    power: options.power ?? 2,
-  };
-  const targetSpectrum = keepTarget(() => stft(target, config));
-  return makeTargetLoss(
-    (audio) => tf.tidy(() => cumulativeSpectrumDistance(stft(audio, config), targetSpectrum)),
-    () => targetSpectrum.dispose(),
     target.shape,
   );
 }

@@ -1,0 +1,252 @@
+/**
+ * The cumulative-spectrum (1-D Wasserstein-like) distance: per frame, the spectrum seen as a
+ * distribution over frequency, its normalised cumulative sum (CDF) compared with the
+ * target's, `Σ_k |F_k − G_k|` (smoothed at 0) as a fraction of Nyquist, averaged over frames
+ * and batch. On the `cpu` backend {@link audioCumulativeSpectrumDistance} runs it as one fused
+ * kernel (`AeCumulativeSpectrumDistance`: frames → window → real FFT → power → CDF → distance);
+ * while a gradient tape records, the same sweep computes each frame's ∂/∂spectrum (a reverse
+ * cumulative sum), its adjoint real FFT and the overlap-added audio gradient, so the backward
+ * pass is a single multiply. Other backends compose {@link stft} with tfjs ops
+ * ({@link cumulativeSpectrum}, {@link cumulativeSpectrumDistance}); both give the same value.
+ *
+ * @example
+ * ```ts
+ * const options = { fftLength: 1024, hopLength: 256 };
+ * const targetCdf = cumulativeSpectrum(stft(targetAudio, options)); // cache once
+ * const loss = audioCumulativeSpectrumDistance(audio, targetCdf, options);
+ * ```
+ * @module
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { hasKernel, makeFloat32, readFloat32, tapeRecording } from '../backend-access';
+import { ensureStockGradients } from '../gradients';
+import { stft } from '../stft/stft';
+import { forEachFrameSpectrum, stftWithAdjoint } from '../stft/stft-cpu';
+import { configFromAttrs, stftAttrs } from '../stft/stft-kernels';
+import {
+  binCount,
+  frameCount,
+  minimumSignalLength,
+  resolveStftOptions,
+  type StftOptions,
+} from '../stft/stft-options';
+import { assertAudio } from '../validate';
+
+/**
+ * Kernel name: inputs `{x, target}` (audio `[batch, samples]`, target CDFs
+ * `[batch or 1, frames, bins]`); outputs `[loss (scalar), ∂loss/∂x]` when the attribute
+ * `withGradient` is set (the op sets it while a gradient tape records), else `[loss, empty]`.
+ */
+export const CUMULATIVE_SPECTRUM_DISTANCE_KERNEL = 'AeCumulativeSpectrumDistance';
+
+/** Added to each frame's total before normalising, so a silent frame has the CDF 0. */
+const TOTAL_EPSILON = 1e-12;
+/** δ² of the smoothed absolute value `sqrt(d² + δ²)` (the gradient is defined where F = G). */
+const ABS_SMOOTHING = 1e-12;
+
+/** Options of {@link audioCumulativeSpectrumDistance}: the STFT the spectra come from. */
+export type CumulativeSpectrumDistanceOptions = Pick<
+  StftOptions,
+  'fftLength' | 'hopLength' | 'power' | 'window'
+>;
+
+/**
+ * The normalised cumulative spectrum of each frame, `F_k = Σ_{j≤k} S_j / (Σ_j S_j + 1e-12)`,
+ * shaped like `spectrum` `[batch, frames, bins]` (0 for a silent frame, rising to 1 otherwise).
+ */
+export function cumulativeSpectrum(spectrum: tf.Tensor3D): tf.Tensor3D {
+  return tf.tidy(() => {
+    const bins = spectrum.shape[2];
+    const c = tf.cumsum(spectrum, 2);
+    const total = tf.slice(c, [0, 0, bins - 1], [-1, -1, 1]);
+    return tf.div(c, tf.add(total, TOTAL_EPSILON)) as tf.Tensor3D;
+  });
+}
+
+/** `mean_frames Σ_k sqrt((F_k − G_k)² + δ²) / (bins − 1)` of two CDFs (G broadcast over batch). */
+function cdfDistance(cdf: tf.Tensor3D, targetCdf: tf.Tensor3D): tf.Scalar {
+  return tf.tidy(() => {
+    const bins = cdf.shape[2];
+    const diff = tf.sub(cdf, targetCdf);
+    // |x| smoothed at 0 (sqrt(x² + δ²)) so the gradient is defined where the CDFs touch
+    const absDiff = tf.sqrt(tf.add(tf.square(diff), ABS_SMOOTHING));
+    return tf.div(tf.mean(tf.sum(absDiff, 2)), bins - 1) as tf.Scalar;
+  });
+}
+
+/**
+ * Per-frame 1-D Wasserstein-1 distance between two spectra seen as distributions over
+ * frequency: `mean_frames Σ_k |F_k − G_k| / (bins − 1)` with F, G the normalised cumulative
+ * spectra ({@link cumulativeSpectrum}), i.e. the earth mover's distance as a fraction of
+ * Nyquist (in [0, 1]); |·| is smoothed as `sqrt(d² + 1e-12)`. Moving a partial up or down
+ * changes it linearly, so its gradient points pitch the right way. Plain tfjs ops.
+ */
+export function cumulativeSpectrumDistance(spectrum: tf.Tensor3D, target: tf.Tensor3D): tf.Scalar {
+  return tf.tidy(() => cdfDistance(cumulativeSpectrum(spectrum), cumulativeSpectrum(target)));
+}
+
+type Attrs = { withGradient: boolean };
+
+const distanceKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
+  const x = inputs['x'] as tf.TensorInfo;
+  const targetInfo = inputs['target'] as tf.TensorInfo;
+  const config = configFromAttrs(attrs);
+  const withGradient = (attrs as unknown as Attrs).withGradient;
+  const [batch, length] = x.shape as [number, number];
+  const bins = binCount(config);
+  const frames = frameCount(length, config);
+  const target = readFloat32(backend, targetInfo);
+  const targetBatch = targetInfo.shape[0]!;
+  const magnitude = config.power === 1;
+  // ∂loss/∂(smoothed |F_k − G_k|) for every frame and bin
+  const scale = 1 / (batch * frames * (bins - 1));
+  const spectrum = new Float64Array(bins); // power or magnitude per bin
+  const cdf = new Float64Array(bins); // running sum, then F
+  const gradCdf = new Float64Array(bins); // ∂loss/∂F_k / scale
+  let sum = 0;
+  let denominator = 1;
+  let dot = 0; // Σ_k gradCdf_k · F_k
+  /** Adds the frame's distance to `sum`; with a gradient, fills `gradCdf`, `dot`, `denominator`. */
+  const frameLoss = (row: number, re: Float64Array, im: Float64Array, gradient: boolean) => {
+    let acc = 0;
+    for (let k = 0; k < bins; k++) {
+      const r = re[k]!;
+      const i = im[k]!;
+      const p = r * r + i * i;
+      const s = magnitude ? Math.sqrt(p) : p;
+      spectrum[k] = s;
+      acc += s;
+      cdf[k] = acc;
+    }
+    denominator = acc + TOTAL_EPSILON;
+    const targetBase = (targetBatch === 1 ? row % frames : row) * bins;
+    let frameSum = 0;
+    dot = 0;
+    for (let k = 0; k < bins; k++) {
+      const f = cdf[k]! / denominator;
+      const d = f - target[targetBase + k]!;
+      const a = Math.sqrt(d * d + ABS_SMOOTHING);
+      frameSum += a;
+      if (gradient) {
+        const g = d / a;
+        gradCdf[k] = g;
+        dot += g * f;
+      }
+    }
+    sum += frameSum;
+  };
+  const signal = readFloat32(backend, x);
+  if (!withGradient) {
+    forEachFrameSpectrum(signal, batch, length, config, (row, re, im) => frameLoss(row, re, im, false));
+    return [
+      makeFloat32(backend, [], Float32Array.of(sum * scale)),
+      makeFloat32(backend, [0], new Float32Array(0)),
+    ];
+  }
+  const dx = stftWithAdjoint(signal, batch, length, config, (row, re, im, gRe, gIm) => {
+    frameLoss(row, re, im, true);
+    // F_k = c_k / D with c = cumsum(S), D = c_last + ε: ∂/∂c_k = g_k / D, plus −Σ_j g_j F_j / D
+    // on c_last; then ∂/∂S_j = Σ_{k≥j} ∂/∂c_k, a reverse cumulative sum
+    const inverse = scale / denominator;
+    let suffix = 0;
+    for (let k = bins - 1; k >= 0; k--) {
+      suffix += gradCdf[k]!;
+      const gs = inverse * (suffix - dot);
+      // ∂S/∂(Re, Im) = 2·(Re, Im) for power, (Re, Im)/|X| for magnitude (0 where |X| = 0)
+      const s = spectrum[k]!;
+      const g = magnitude ? (s > 0 ? gs / s : 0) : 2 * gs;
+      gRe[k] = g * re[k]!;
+      gIm[k] = g * im[k]!;
+    }
+  });
+  return [makeFloat32(backend, [], Float32Array.of(sum * scale)), makeFloat32(backend, [batch, length], dx)];
+};
+
+let registered = false;
+
+/** Registers the `AeCumulativeSpectrumDistance` kernel (cpu) and its gradient, once. */
+export function ensureCumulativeSpectrumDistanceKernels(): void {
+  if (registered) return;
+  registered = true;
+  if (tf.getKernel(CUMULATIVE_SPECTRUM_DISTANCE_KERNEL, 'cpu') == null) {
+    tf.registerKernel({
+      kernelName: CUMULATIVE_SPECTRUM_DISTANCE_KERNEL,
+      backendName: 'cpu',
+      kernelFunc: distanceKernel,
+    });
+  }
+  if (tf.getGradient(CUMULATIVE_SPECTRUM_DISTANCE_KERNEL) == null) {
+    tf.registerGradient({
+      kernelName: CUMULATIVE_SPECTRUM_DISTANCE_KERNEL,
+      outputsToSave: [false, true],
+      gradFunc: (dys, saved) => {
+        const dy = Array.isArray(dys) ? dys[0]! : dys;
+        const gradient = saved[0]!;
+        return {
+          x: () => {
+            if (gradient.size === 0) {
+              throw new Error(
+                'cumulativeSpectrumDistance: the forward pass ran without a gradient tape recording',
+              );
+            }
+            return tf.mul(dy, gradient);
+          },
+          target: () => {
+            throw new Error(
+              'cumulativeSpectrumDistance: the gradient w.r.t. the target CDFs is not implemented on the cpu kernel',
+            );
+          },
+        };
+      },
+    });
+  }
+}
+
+/**
+ * The cumulative-spectrum distance of `audio` `[batch, samples]` to cached target CDFs
+ * `targetCdf` `[batch or 1, frames, bins]` ({@link cumulativeSpectrum} of the target's STFT
+ * with the same options): the same value as
+ * `cumulativeSpectrumDistance(stft(audio, options), targetSpectrum)`. Differentiable w.r.t.
+ * the audio; the fused kernel where registered (`cpu`), tfjs ops elsewhere.
+ */
+export function audioCumulativeSpectrumDistance(
+  audio: tf.Tensor,
+  targetCdf: tf.Tensor,
+  options: CumulativeSpectrumDistanceOptions = {},
+): tf.Scalar {
+  const config = resolveStftOptions({
+    fftLength: options.fftLength,
+    hopLength: options.hopLength,
+    power: options.power,
+    window: options.window,
+  });
+  assertAudio(audio, 'cumulativeSpectrumDistance', minimumSignalLength(config));
+  const [batch, length] = audio.shape as [number, number];
+  const expected = [frameCount(length, config), binCount(config)];
+  if (
+    targetCdf == null ||
+    targetCdf.rank !== 3 ||
+    (targetCdf.shape[0] !== 1 && targetCdf.shape[0] !== batch) ||
+    targetCdf.shape[1] !== expected[0] ||
+    targetCdf.shape[2] !== expected[1]
+  ) {
+    throw new Error(
+      `cumulativeSpectrumDistance: target must be cumulative spectra of shape [${batch} or 1, ${expected.join(', ')}] ` +
+        `for audio of shape [${batch}, ${length}], got [${targetCdf?.shape?.join(', ')}]`,
+    );
+  }
+  ensureStockGradients();
+  ensureCumulativeSpectrumDistanceKernels();
+  if (hasKernel(CUMULATIVE_SPECTRUM_DISTANCE_KERNEL)) {
+    const attrs = { ...stftAttrs(config, length, false), withGradient: tapeRecording() };
+    const [loss, gradient] = tf
+      .engine()
+      .runKernel(CUMULATIVE_SPECTRUM_DISTANCE_KERNEL, { x: audio, target: targetCdf }, attrs) as [
+      tf.Scalar,
+      tf.Tensor,
+    ];
+    gradient.dispose();
+    return loss;
+  }
+  return tf.tidy(() => cdfDistance(cumulativeSpectrum(stft(audio, config)), targetCdf as tf.Tensor3D));
+}
