@@ -42,6 +42,7 @@ export {
   cumulativeSpectrum,
   cumulativeSpectrumDistance,
   ensureCumulativeSpectrumDistanceKernels,
+  targetCumulativeSpectrum,
 } from './losses/cumulative-spectrum-distance';
 export type { CumulativeSpectrumOptions } from './losses/cumulative-spectrum-loss';
 export { createCumulativeSpectrumLoss } from './losses/cumulative-spectrum-loss';

@@ -12,7 +12,7 @@
  * @example
  * ```ts
  * const options = { fftLength: 1024, hopLength: 256 };
- * const targetCdf = cumulativeSpectrum(stft(targetAudio, options)); // cache once
+ * const targetCdf = targetCumulativeSpectrum(targetAudio, options); // cache once
  * const loss = audioCumulativeSpectrumDistance(audio, targetCdf, options);
  * ```
  * @module
@@ -22,12 +22,13 @@ import { hasKernel, makeFloat32, readFloat32, tapeRecording } from '../backend-a
 import { ensureStockGradients } from '../gradients';
 import { stft } from '../stft/stft';
 import { forEachFrameSpectrum, stftWithAdjoint } from '../stft/stft-cpu';
-import { configFromAttrs, stftAttrs } from '../stft/stft-kernels';
+import { configFromAttrs, ensureStftKernels, STFT_KERNEL, stftAttrs } from '../stft/stft-kernels';
 import {
   binCount,
   frameCount,
   minimumSignalLength,
   resolveStftOptions,
+  type StftConfig,
   type StftOptions,
 } from '../stft/stft-options';
 import { assertAudio } from '../validate';
@@ -41,6 +42,12 @@ export const CUMULATIVE_SPECTRUM_DISTANCE_KERNEL = 'AeCumulativeSpectrumDistance
 
 /** Added to each frame's total before normalising, so a silent frame has the CDF 0. */
 const TOTAL_EPSILON = 1e-12;
+/**
+ * The magnitude's gradient `X/|X|` is taken as `X/sqrt(|X|² + 1e-24)`: the same where |X| is
+ * above round-off, fading to 0 (a subgradient) where |X| ≈ 0, instead of pointing along the
+ * round-off of a bin that should be empty.
+ */
+const MAGNITUDE_SMOOTHING = 1e-24;
 /** δ² of the smoothed absolute value `sqrt(d² + δ²)` (the gradient is defined where F = G). */
 const ABS_SMOOTHING = 1e-12;
 
@@ -85,6 +92,45 @@ export function cumulativeSpectrumDistance(spectrum: tf.Tensor3D, target: tf.Ten
   return tf.tidy(() => cdfDistance(cumulativeSpectrum(spectrum), cumulativeSpectrum(target)));
 }
 
+/**
+ * The spectrogram the distance normalises: `stft(audio, config)`, except that magnitudes
+ * (power 1) are built as `relu(sqrt(|X|² + 1e-24) − 1e-12)` where the STFT kernel is missing:
+ * the composite STFT's magnitude `sqrt(|X|² + 1e-24)` would give every bin of a silent frame
+ * 1e-12, i.e. a flat CDF instead of 0. Equal to |X| within 1e-12, 0 at |X| = 0, with the
+ * gradient `X/sqrt(|X|² + 1e-24)`.
+ */
+function spectrumOf(audio: tf.Tensor, config: StftConfig): tf.Tensor3D {
+  ensureStftKernels();
+  if (config.power === 2 || hasKernel(STFT_KERNEL)) return stft(audio, config);
+  return tf.tidy(() => {
+    const power = stft(audio, { ...config, power: 2 });
+    return tf.relu(tf.sub(tf.sqrt(tf.add(power, MAGNITUDE_SMOOTHING)), 1e-12)) as tf.Tensor3D;
+  });
+}
+
+/**
+ * The cached target of {@link audioCumulativeSpectrumDistance}: the normalised cumulative
+ * spectra ({@link cumulativeSpectrum}) of `target` audio `[batch, samples]` under `options`,
+ * `[batch, frames, bins]`, computed the way the distance computes the audio's.
+ */
+export function targetCumulativeSpectrum(
+  target: tf.Tensor,
+  options: CumulativeSpectrumDistanceOptions = {},
+): tf.Tensor3D {
+  const config = resolveOptions(options);
+  assertAudio(target, 'cumulativeSpectrumDistance (target)', minimumSignalLength(config));
+  return tf.tidy(() => cumulativeSpectrum(spectrumOf(target, config)));
+}
+
+function resolveOptions(options: CumulativeSpectrumDistanceOptions): StftConfig {
+  return resolveStftOptions({
+    fftLength: options.fftLength,
+    hopLength: options.hopLength,
+    power: options.power,
+    window: options.window,
+  });
+}
+
 type Attrs = { withGradient: boolean };
 
 const distanceKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
@@ -100,7 +146,6 @@ const distanceKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const magnitude = config.power === 1;
   // ∂loss/∂(smoothed |F_k − G_k|) for every frame and bin
   const scale = 1 / (batch * frames * (bins - 1));
-  const spectrum = new Float64Array(bins); // power or magnitude per bin
   const cdf = new Float64Array(bins); // running sum, then F
   const gradCdf = new Float64Array(bins); // ∂loss/∂F_k / scale
   let sum = 0;
@@ -113,9 +158,7 @@ const distanceKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
       const r = re[k]!;
       const i = im[k]!;
       const p = r * r + i * i;
-      const s = magnitude ? Math.sqrt(p) : p;
-      spectrum[k] = s;
-      acc += s;
+      acc += magnitude ? Math.sqrt(p) : p;
       cdf[k] = acc;
     }
     denominator = acc + TOTAL_EPSILON;
@@ -152,11 +195,13 @@ const distanceKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
     for (let k = bins - 1; k >= 0; k--) {
       suffix += gradCdf[k]!;
       const gs = inverse * (suffix - dot);
-      // ∂S/∂(Re, Im) = 2·(Re, Im) for power, (Re, Im)/|X| for magnitude (0 where |X| = 0)
-      const s = spectrum[k]!;
-      const g = magnitude ? (s > 0 ? gs / s : 0) : 2 * gs;
-      gRe[k] = g * re[k]!;
-      gIm[k] = g * im[k]!;
+      // ∂S/∂(Re, Im) = 2·(Re, Im) for power, (Re, Im)/|X| for magnitude, faded to 0 where |X|
+      // is at round-off level and has no derivative (as the composite path's)
+      const r = re[k]!;
+      const i = im[k]!;
+      const g = magnitude ? gs / Math.sqrt(r * r + i * i + MAGNITUDE_SMOOTHING) : 2 * gs;
+      gRe[k] = g * r;
+      gIm[k] = g * i;
     }
   });
   return [makeFloat32(backend, [], Float32Array.of(sum * scale)), makeFloat32(backend, [batch, length], dx)];
@@ -204,22 +249,18 @@ export function ensureCumulativeSpectrumDistanceKernels(): void {
 
 /**
  * The cumulative-spectrum distance of `audio` `[batch, samples]` to cached target CDFs
- * `targetCdf` `[batch or 1, frames, bins]` ({@link cumulativeSpectrum} of the target's STFT
- * with the same options): the same value as
- * `cumulativeSpectrumDistance(stft(audio, options), targetSpectrum)`. Differentiable w.r.t.
- * the audio; the fused kernel where registered (`cpu`), tfjs ops elsewhere.
+ * `targetCdf` `[batch or 1, frames, bins]` ({@link targetCumulativeSpectrum} of the target
+ * audio with the same options): the same value as
+ * `cumulativeSpectrumDistance(stft(audio, options), stft(targetAudio, options))`.
+ * Differentiable w.r.t. the audio; the fused kernel where registered (`cpu`), tfjs ops
+ * elsewhere. Throws unless `targetCdf` fits the audio.
  */
 export function audioCumulativeSpectrumDistance(
   audio: tf.Tensor,
   targetCdf: tf.Tensor,
   options: CumulativeSpectrumDistanceOptions = {},
 ): tf.Scalar {
-  const config = resolveStftOptions({
-    fftLength: options.fftLength,
-    hopLength: options.hopLength,
-    power: options.power,
-    window: options.window,
-  });
+  const config = resolveOptions(options);
   assertAudio(audio, 'cumulativeSpectrumDistance', minimumSignalLength(config));
   const [batch, length] = audio.shape as [number, number];
   const expected = [frameCount(length, config), binCount(config)];
@@ -248,5 +289,5 @@ export function audioCumulativeSpectrumDistance(
     gradient.dispose();
     return loss;
   }
-  return tf.tidy(() => cdfDistance(cumulativeSpectrum(stft(audio, config)), targetCdf as tf.Tensor3D));
+  return tf.tidy(() => cdfDistance(cumulativeSpectrum(spectrumOf(audio, config)), targetCdf as tf.Tensor3D));
 }

@@ -14,9 +14,8 @@
  * @module
  */
 import type * as tf from '@tensorflow/tfjs-core';
-import { stft } from '../stft/stft';
 import type { WindowType } from '../stft/window';
-import { audioCumulativeSpectrumDistance, cumulativeSpectrum } from './cumulative-spectrum-distance';
+import { audioCumulativeSpectrumDistance, targetCumulativeSpectrum } from './cumulative-spectrum-distance';
 import { keepTarget, makeTargetLoss, type TargetLoss } from './target-loss';
 
 /** Options of {@link createCumulativeSpectrumLoss}. */
@@ -46,7 +45,7 @@ export function createCumulativeSpectrumLoss(
     power: options.power ?? 2,
     window: options.window ?? 'hann',
   };
-  const targetCdf = keepTarget(() => cumulativeSpectrum(stft(target, config)));
+  const targetCdf = keepTarget(() => targetCumulativeSpectrum(target, config));
   return makeTargetLoss(
     (audio) => audioCumulativeSpectrumDistance(audio, targetCdf, config),
     () => targetCdf.dispose(),
