@@ -2,11 +2,13 @@
 // 64 HTK mels, 16 kHz, MSE of log(mel + 1e-6) averaged over the two scales, target features
 // cached) w.r.t. the audio, on tfjs-backend-cpu with @ae-ddsp/features' kernels, against
 // PyTorch/torchaudio on one thread (bench/peers/features_torch.py) in the same run.
-// Also: the real FFT alone vs fft.js, and where the time of one step goes.
+// Also: the real FFT alone vs fft.js, where the time of one step goes, and the fused
+// cumulative-spectrum loss (n_fft 1024, hop 256) forward and forward + backward.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import FFT from 'fft.js';
 import {
+  createCumulativeSpectrumLoss,
   createLogMelLoss,
   getRealFft,
   logMelDistance,
@@ -109,6 +111,26 @@ for (const fftLength of [1024, 4096]) {
     { warmup: 10, repeats: 25 },
   );
   t.dispose();
+}
+// The cumulative-spectrum loss (pitch term of the trainer) at n_fft 1024, hop 256, 1 s.
+{
+  const target = tf.tensor2d(noise(SR, 1), [1, SR]);
+  const cumulative = createCumulativeSpectrumLoss(target, { fftLength: 1024, hopLength: 256 });
+  breakdown['cumulativeSpectrumLoss 1024 forward'] = await medianMs(() => cumulative(one).dispose(), {
+    warmup: 10,
+    repeats: 25,
+  });
+  breakdown['cumulativeSpectrumLoss 1024 forward+backward'] = await medianMs(
+    () => {
+      const { value, grad } = tf.valueAndGrad((x) => cumulative(x))(one);
+      grad.dataSync();
+      value.dispose();
+      grad.dispose();
+    },
+    { warmup: 10, repeats: 25 },
+  );
+  cumulative.dispose();
+  target.dispose();
 }
 // The FFT alone: 63 frames (1 s) of our real FFT forward and adjoint vs fft.js realTransform.
 for (const size of [1024, 4096]) {
