@@ -80,6 +80,106 @@ export function allPoleBackward(
   }
 }
 
+/**
+ * {@link allPoleForward} with one `[batch, samples]` array per coefficient (a_1 … a_M), as
+ * the fused engine holds them (no interleaved copy). Writes `y` and returns it.
+ */
+export function allPoleForwardSplit(
+  x: ArrayLike<number>,
+  a: readonly ArrayLike<number>[],
+  batch: number,
+  samples: number,
+  y: Float32Array | Float64Array,
+): Float32Array | Float64Array {
+  const order = a.length;
+  if (order === 2) {
+    const a1 = a[0]!;
+    const a2 = a[1]!;
+    for (let b = 0; b < batch; b++) {
+      let y1 = 0;
+      let y2 = 0;
+      const end = (b + 1) * samples;
+      for (let i = b * samples; i < end; i++) {
+        const v = x[i]! - a1[i]! * y1 - a2[i]! * y2;
+        y[i] = v;
+        y2 = y1;
+        y1 = v;
+      }
+    }
+    return y;
+  }
+  const state = new Float64Array(order);
+  for (let b = 0; b < batch; b++) {
+    state.fill(0);
+    const row = b * samples;
+    for (let n = 0; n < samples; n++) {
+      const i = row + n;
+      let acc = x[i]!;
+      for (let k = 0; k < order; k++) acc -= a[k]![i]! * state[k]!;
+      for (let k = order - 1; k > 0; k--) state[k] = state[k - 1]!;
+      state[0] = acc;
+      y[i] = acc;
+    }
+  }
+  return y;
+}
+
+/**
+ * The adjoint of {@link allPoleForwardSplit}, accumulating: adds ∂L/∂x into `dx` and
+ * ∂L/∂a_k into `da[k]` (either may be undefined when not needed).
+ */
+export function allPoleBackwardSplit(
+  dy: ArrayLike<number>,
+  y: ArrayLike<number>,
+  a: readonly ArrayLike<number>[],
+  batch: number,
+  samples: number,
+  dx: Float32Array | Float64Array | undefined,
+  da: readonly (Float32Array | Float64Array | undefined)[],
+): void {
+  const order = a.length;
+  if (order === 2) {
+    const a1 = a[0]!;
+    const a2 = a[1]!;
+    const d1 = da[0];
+    const d2 = da[1];
+    for (let b = 0; b < batch; b++) {
+      const row = b * samples;
+      let g1 = 0; // g[n + 1]
+      let g2 = 0; // g[n + 2]
+      for (let n = samples - 1; n >= 0; n--) {
+        const i = row + n;
+        let g = dy[i]!;
+        if (n + 1 < samples) g -= a1[i + 1]! * g1;
+        if (n + 2 < samples) g -= a2[i + 2]! * g2;
+        if (dx) dx[i] = dx[i]! + g;
+        if (d1 && n >= 1) d1[i] = d1[i]! - g * y[i - 1]!;
+        if (d2 && n >= 2) d2[i] = d2[i]! - g * y[i - 2]!;
+        g2 = g1;
+        g1 = g;
+      }
+    }
+    return;
+  }
+  const future = new Float64Array(order); // g[n+1], g[n+2], ...
+  for (let b = 0; b < batch; b++) {
+    future.fill(0);
+    const row = b * samples;
+    for (let n = samples - 1; n >= 0; n--) {
+      const i = row + n;
+      let g = dy[i]!;
+      for (let k = 1; k <= order; k++) if (n + k < samples) g -= a[k - 1]![i + k]! * future[k - 1]!;
+      for (let k = order - 1; k > 0; k--) future[k] = future[k - 1]!;
+      future[0] = g;
+      if (dx) dx[i] = dx[i]! + g;
+      for (let k = 1; k <= order; k++) {
+        const d = da[k - 1];
+        if (d && n - k >= 0) d[i] = d[i]! - g * y[i - k]!;
+      }
+    }
+  }
+}
+
 const forwardKernel: tf.KernelFunc = ({ inputs, backend }) => {
   const x = inputs['x'] as tf.TensorInfo;
   const a = inputs['a'] as tf.TensorInfo;

@@ -166,6 +166,326 @@ export function harmonicForward(
   }
 }
 
+/**
+ * The forward sum for a fixed partial table (amplitudes that need no gradient, such as a
+ * waveform's) together with its per-sample derivatives, so that the backward pass is two
+ * products: writes y (the same values as {@link harmonicForward}), jPhase = ∂y/∂φ (φ in
+ * cycles) and jFrequency = ∂y/∂f (Hz; only the partials in the fade band depend on f).
+ * The cosine recurrence runs beside the sine recurrence (both from 2·cos θ), for two
+ * samples side by side, so sin θ and cos θ are the only transcendental calls per sample.
+ * `frequency` is read through strides: element (b, n) is
+ * `frequency[b·frequencyRowStride + n·frequencyColStride]`, so a per-patch constant needs
+ * no broadcast copy.
+ */
+export function harmonicForwardJacobian(
+  phase: ArrayLike<number>,
+  frequency: ArrayLike<number>,
+  frequencyRowStride: number,
+  frequencyColStride: number,
+  amplitudes: ArrayLike<number>,
+  shape: HarmonicShape,
+  y: Float32Array | Float64Array,
+  jPhase: Float32Array | Float64Array,
+  jFrequency: Float32Array | Float64Array,
+): void {
+  const { batch, samples, partials, amplitudeRows, sampleRate } = shape;
+  const nyquist = sampleRate / 2;
+  const fade = HARMONIC_FADE * nyquist;
+  const weighted = new Float64Array(amplitudeRows * partials); // k·A_k
+  for (let j = 0; j < weighted.length; j++) weighted[j] = ((j % partials) + 1) * amplitudes[j]!;
+  const rest = new Float64Array(3);
+  const twoPi = 2 * Math.PI;
+  for (let b = 0; b < batch; b++) {
+    const ampBase = amplitudeRows === 1 ? 0 : b * partials;
+    const fRow = b * frequencyRowStride;
+    if (frequencyColStride === 0) {
+      const fSigned = frequency[fRow]!;
+      const f = Math.abs(fSigned);
+      constantFrequencyRow(
+        phase,
+        b * samples,
+        samples,
+        amplitudes,
+        ampBase,
+        fullCount(f, nyquist, fade, partials),
+        lastCount(f, nyquist, partials),
+        f,
+        fSigned < 0 ? -1 : 1,
+        nyquist,
+        fade,
+        y,
+        jPhase,
+        jFrequency,
+      );
+      continue;
+    }
+    for (let n = 0; n < samples; n += 2) {
+      const i0 = b * samples + n;
+      const pair = n + 1 < samples;
+      const i1 = pair ? i0 + 1 : i0;
+      const fs0 = frequency[fRow + n * frequencyColStride]!;
+      const fs1 = frequency[fRow + (pair ? n + 1 : n) * frequencyColStride]!;
+      const f0 = Math.abs(fs0);
+      const f1 = Math.abs(fs1);
+      const full0 = fullCount(f0, nyquist, fade, partials);
+      const full1 = fullCount(f1, nyquist, fade, partials);
+      const theta0 = 2 * Math.PI * phase[i0]!;
+      const theta1 = 2 * Math.PI * phase[i1]!;
+      const cos0 = Math.cos(theta0);
+      const cos1 = Math.cos(theta1);
+      const c20 = 2 * cos0;
+      const c21 = 2 * cos1;
+      let sPrev0 = 0;
+      let sCur0 = Math.sin(theta0);
+      let sPrev1 = 0;
+      let sCur1 = Math.sin(theta1);
+      let cPrev0 = 1;
+      let cCur0 = cos0;
+      let cPrev1 = 1;
+      let cCur1 = cos1;
+      let acc0 = 0;
+      let acc1 = 0;
+      let jp0 = 0;
+      let jp1 = 0;
+      const common = Math.min(full0, full1);
+      let k = 1;
+      for (; k <= common; k++) {
+        const a = amplitudes[ampBase + k - 1]!;
+        const w = weighted[ampBase + k - 1]!;
+        acc0 += a * sCur0;
+        acc1 += a * sCur1;
+        jp0 += w * cCur0;
+        jp1 += w * cCur1;
+        const sNext0 = c20 * sCur0 - sPrev0;
+        const sNext1 = c21 * sCur1 - sPrev1;
+        const cNext0 = c20 * cCur0 - cPrev0;
+        const cNext1 = c21 * cCur1 - cPrev1;
+        sPrev0 = sCur0;
+        sCur0 = sNext0;
+        sPrev1 = sCur1;
+        sCur1 = sNext1;
+        cPrev0 = cCur0;
+        cCur0 = cNext0;
+        cPrev1 = cCur1;
+        cCur1 = cNext1;
+      }
+      finishJacobian(
+        weighted,
+        amplitudes,
+        ampBase,
+        k,
+        sCur0,
+        sPrev0,
+        cCur0,
+        cPrev0,
+        c20,
+        f0,
+        full0,
+        lastCount(f0, nyquist, partials),
+        nyquist,
+        fade,
+        rest,
+      );
+      y[i0] = acc0 + rest[0]!;
+      jPhase[i0] = twoPi * (jp0 + rest[1]!);
+      jFrequency[i0] = fs0 < 0 ? -rest[2]! : rest[2]!;
+      if (pair) {
+        finishJacobian(
+          weighted,
+          amplitudes,
+          ampBase,
+          k,
+          sCur1,
+          sPrev1,
+          cCur1,
+          cPrev1,
+          c21,
+          f1,
+          full1,
+          lastCount(f1, nyquist, partials),
+          nyquist,
+          fade,
+          rest,
+        );
+        y[i1] = acc1 + rest[0]!;
+        jPhase[i1] = twoPi * (jp1 + rest[1]!);
+        jFrequency[i1] = fs1 < 0 ? -rest[2]! : rest[2]!;
+      }
+    }
+  }
+}
+
+/**
+ * One row of {@link harmonicForwardJacobian} at a constant frequency: the partial counts and
+ * the fade-band weights are the same for every sample, so both samples of a pair run the
+ * same loop over precomputed per-partial weights (the values equal the per-sample path's).
+ */
+function constantFrequencyRow(
+  phase: ArrayLike<number>,
+  start: number,
+  samples: number,
+  amplitudes: ArrayLike<number>,
+  ampBase: number,
+  full: number,
+  last: number,
+  f: number,
+  sign: number,
+  nyquist: number,
+  fade: number,
+  y: Float32Array | Float64Array,
+  jPhase: Float32Array | Float64Array,
+  jFrequency: Float32Array | Float64Array,
+): void {
+  // main band k ≤ full: A_k and k·A_k; fade band: A_k·taper, k·A_k·taper and A_k·∂taper/∂f
+  const amp = new Float64Array(last);
+  const wPhase = new Float64Array(last);
+  const wFreq = new Float64Array(last);
+  for (let k = 1; k <= last; k++) {
+    const a = amplitudes[ampBase + k - 1]!;
+    if (k <= full) {
+      amp[k - 1] = a;
+      wPhase[k - 1] = k * a;
+    } else {
+      const u = (nyquist - k * f) / fade;
+      amp[k - 1] = a * u * u * (3 - 2 * u);
+      wPhase[k - 1] = a * u * u * (3 - 2 * u) * k;
+      wFreq[k - 1] = a * 6 * u * (1 - u) * (-k / fade) * sign;
+    }
+  }
+  const twoPi = 2 * Math.PI;
+  const end = start + samples;
+  for (let i0 = start; i0 < end; i0 += 2) {
+    const pair = i0 + 1 < end;
+    const i1 = pair ? i0 + 1 : i0;
+    const theta0 = 2 * Math.PI * phase[i0]!;
+    const theta1 = 2 * Math.PI * phase[i1]!;
+    const cos0 = Math.cos(theta0);
+    const cos1 = Math.cos(theta1);
+    const c20 = 2 * cos0;
+    const c21 = 2 * cos1;
+    let sPrev0 = 0;
+    let sCur0 = Math.sin(theta0);
+    let sPrev1 = 0;
+    let sCur1 = Math.sin(theta1);
+    let cPrev0 = 1;
+    let cCur0 = cos0;
+    let cPrev1 = 1;
+    let cCur1 = cos1;
+    let acc0 = 0;
+    let acc1 = 0;
+    let jp0 = 0;
+    let jp1 = 0;
+    let k = 0;
+    for (; k < full; k++) {
+      const a = amp[k]!;
+      const w = wPhase[k]!;
+      acc0 += a * sCur0;
+      acc1 += a * sCur1;
+      jp0 += w * cCur0;
+      jp1 += w * cCur1;
+      const sNext0 = c20 * sCur0 - sPrev0;
+      const sNext1 = c21 * sCur1 - sPrev1;
+      const cNext0 = c20 * cCur0 - cPrev0;
+      const cNext1 = c21 * cCur1 - cPrev1;
+      sPrev0 = sCur0;
+      sCur0 = sNext0;
+      sPrev1 = sCur1;
+      sCur1 = sNext1;
+      cPrev0 = cCur0;
+      cCur0 = cNext0;
+      cPrev1 = cCur1;
+      cCur1 = cNext1;
+    }
+    let tail0 = 0;
+    let tail1 = 0;
+    let jf0 = 0;
+    let jf1 = 0;
+    for (; k < last; k++) {
+      const a = amp[k]!;
+      const w = wPhase[k]!;
+      const v = wFreq[k]!;
+      tail0 += a * sCur0;
+      tail1 += a * sCur1;
+      jp0 += w * cCur0;
+      jp1 += w * cCur1;
+      jf0 += v * sCur0;
+      jf1 += v * sCur1;
+      const sNext0 = c20 * sCur0 - sPrev0;
+      const sNext1 = c21 * sCur1 - sPrev1;
+      const cNext0 = c20 * cCur0 - cPrev0;
+      const cNext1 = c21 * cCur1 - cPrev1;
+      sPrev0 = sCur0;
+      sCur0 = sNext0;
+      sPrev1 = sCur1;
+      sCur1 = sNext1;
+      cPrev0 = cCur0;
+      cCur0 = cNext0;
+      cPrev1 = cCur1;
+      cCur1 = cNext1;
+    }
+    y[i0] = acc0 + tail0;
+    jPhase[i0] = twoPi * jp0;
+    jFrequency[i0] = jf0;
+    if (pair) {
+      y[i1] = acc1 + tail1;
+      jPhase[i1] = twoPi * jp1;
+      jFrequency[i1] = jf1;
+    }
+  }
+}
+
+/**
+ * One sample's remaining sum, phase derivative and frequency derivative from partial `k`
+ * (sines `sCur`, `sPrev` and cosines `cCur`, `cPrev` at k, k − 1), into out[0..2].
+ */
+function finishJacobian(
+  weighted: Float64Array,
+  amplitudes: ArrayLike<number>,
+  ampBase: number,
+  k: number,
+  sCur: number,
+  sPrev: number,
+  cCur: number,
+  cPrev: number,
+  c2: number,
+  f: number,
+  full: number,
+  last: number,
+  nyquist: number,
+  fade: number,
+  out: Float64Array,
+): void {
+  let acc = 0;
+  let jp = 0;
+  for (; k <= full; k++) {
+    acc += amplitudes[ampBase + k - 1]! * sCur;
+    jp += weighted[ampBase + k - 1]! * cCur;
+    const sNext = c2 * sCur - sPrev;
+    const cNext = c2 * cCur - cPrev;
+    sPrev = sCur;
+    sCur = sNext;
+    cPrev = cCur;
+    cCur = cNext;
+  }
+  let jf = 0;
+  for (; k <= last; k++) {
+    const amp = amplitudes[ampBase + k - 1]!;
+    const u = (nyquist - k * f) / fade;
+    acc += amp * u * u * (3 - 2 * u) * sCur;
+    jp += amp * u * u * (3 - 2 * u) * k * cCur;
+    jf += amp * sCur * 6 * u * (1 - u) * (-k / fade);
+    const sNext = c2 * sCur - sPrev;
+    const cNext = c2 * cCur - cPrev;
+    sPrev = sCur;
+    sCur = sNext;
+    cPrev = cCur;
+    cCur = cNext;
+  }
+  out[0] = acc;
+  out[1] = jp;
+  out[2] = jf;
+}
+
 /** Writes the gradients of Σ dy·y with respect to phase, frequency and (if `needAmplitudes`) amplitudes. */
 export function harmonicBackward(
   dy: ArrayLike<number>,

@@ -62,10 +62,14 @@ export const RELEASE = defineParameter({
   description: 'Time from the note-off level to 0.',
 });
 
-/** Sample times n / sampleRate, seconds. */
+let lastTimes: { samples: number; sampleRate: number; times: Float32Array } | undefined;
+
+/** Sample times n / sampleRate, seconds (the last size is cached: treat the array as read-only). */
 export function sampleTimes(samples: number, sampleRate: number): Float32Array {
+  if (lastTimes?.samples === samples && lastTimes.sampleRate === sampleRate) return lastTimes.times;
   const t = new Float32Array(samples);
   for (let n = 0; n < samples; n++) t[n] = n / sampleRate;
+  lastTimes = { samples, sampleRate, times: t };
   return t;
 }
 

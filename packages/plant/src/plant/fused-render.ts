@@ -13,6 +13,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { hasKernel, makeFloat32, readFloat32 } from '../kernels/backend-access';
+import { BufferPool } from '../signal/buffer-pool';
 import { TapeOps, type TapeSignal } from '../signal/tape-ops';
 
 /** Kernel name of the fused render: input `{parameters}` `[batch, P]`, attrs `{plant, samples}`. */
@@ -62,13 +63,14 @@ function record(
   normalised: ArrayLike<number>,
   batch: number,
   samples: number,
+  pool?: BufferPool,
 ): Recording {
   if (normalised.length !== batch * plant.parameterCount) {
     throw new Error(
       `normalised must hold batch × ${plant.parameterCount} = ${batch * plant.parameterCount} values, got ${normalised.length}`,
     );
   }
-  const ops = new TapeOps(batch, samples, plant.sampleRate);
+  const ops = new TapeOps(batch, samples, plant.sampleRate, pool);
   const input = ops.input(Float64Array.from(normalised), batch, plant.parameterCount);
   const output = plant.renderWith(ops, input);
   return { ops, output, input };
@@ -97,8 +99,17 @@ export function gradientFloat64(
   return rec.input.grad ?? new Float64Array(batch * plant.parameterCount);
 }
 
+// The kernels' arrays come from one pool: a recording gives them back once its gradient has
+// been taken or a newer forward pass replaces it, so repeated renders allocate nothing.
+const pool = new BufferPool();
+
 // The last forward recording, reused by the gradient kernel when it sees the same input data.
 let last: { values: Float32Array; samples: number; plant: FusedRenderable; recording: Recording } | undefined;
+
+function discardLast(): void {
+  last?.recording.ops.release();
+  last = undefined;
+}
 
 const forwardKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const info = inputs['parameters'] as tf.TensorInfo;
@@ -106,7 +117,8 @@ const forwardKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const samples = (attrs as Record<string, number>)['samples']!;
   const batch = info.shape[0]!;
   const values = readFloat32(backend, info);
-  const recording = record(plant, values, batch, samples);
+  discardLast();
+  const recording = record(plant, values, batch, samples, pool);
   last = { values, samples, plant, recording };
   return makeFloat32(backend, [batch, samples], Float32Array.from(recording.output.values));
 };
@@ -117,13 +129,20 @@ const gradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const samples = (attrs as Record<string, number>)['samples']!;
   const batch = info.shape[0]!;
   const values = readFloat32(backend, info);
-  const dy = readFloat32(backend, inputs['dy'] as tf.TensorInfo);
+  const dyInfo = inputs['dy'] as tf.TensorInfo;
+  const dy = readFloat32(backend, dyInfo);
   const reuse = last && last.values === values && last.samples === samples && last.plant === plant;
-  const rec = reuse ? last!.recording : record(plant, values, batch, samples);
-  last = undefined; // a recording is consumed once (its gradients accumulate in place)
-  rec.ops.backward(rec.output, Float64Array.from(dy));
-  const grad = rec.input.grad ?? new Float64Array(batch * plant.parameterCount);
-  return makeFloat32(backend, [batch, plant.parameterCount], Float32Array.from(grad));
+  const rec = reuse ? last!.recording : record(plant, values, batch, samples, pool);
+  if (reuse) last = undefined; // a recording is consumed once (its gradients accumulate in place)
+  const seed = pool.take(dy.length, false);
+  for (let i = 0; i < dy.length; i++) seed[i] = dy[i]!;
+  rec.ops.backward(rec.output, seed);
+  pool.give([seed]);
+  const grad = rec.input.grad;
+  const out = new Float32Array(batch * plant.parameterCount);
+  if (grad) for (let i = 0; i < out.length; i++) out[i] = grad[i]!;
+  rec.ops.release();
+  return makeFloat32(backend, [batch, plant.parameterCount], out);
 };
 
 let registered = false;

@@ -30,7 +30,8 @@ export interface PointwiseFunction {
   compose<S>(ops: SignalOps<S>, inputs: readonly S[]): S[];
   /**
    * The formula at `size` points: reads `x[i][e]` (input i, already broadcast), writes
-   * `y[o][e]` and the Jacobian `jacobian[o·inputs + i][e] = ∂y_o/∂x_i`.
+   * `y[o][e]` and the Jacobian `jacobian[o·inputs + i][e] = ∂y_o/∂x_i` — every entry of
+   * each (the arrays are reused and not cleared beforehand).
    */
   evaluate(
     x: readonly Float64Array[],

@@ -15,8 +15,9 @@
  * @module
  */
 import { accumulateForward } from '../kernels/accumulate';
-import { allPoleBackward, allPoleForward } from '../kernels/all-pole';
-import { harmonicBackward, harmonicForward } from '../kernels/harmonic';
+import { allPoleBackwardSplit, allPoleForwardSplit } from '../kernels/all-pole';
+import { harmonicBackward, harmonicForward, harmonicForwardJacobian } from '../kernels/harmonic';
+import type { BufferPool } from './buffer-pool';
 import type { PointwiseFunction } from './pointwise';
 import type { SignalOps } from './signal-ops';
 import {
@@ -46,11 +47,6 @@ export interface TapeSignal {
 
 type Backward = (g: Float64Array) => void;
 
-function gradOf(s: TapeSignal): Float64Array {
-  if (!s.grad) s.grad = new Float64Array(s.values.length);
-  return s.grad;
-}
-
 /** The float64 tape engine. */
 export class TapeOps implements SignalOps<TapeSignal> {
   /** Patches rendered at once. */
@@ -60,12 +56,41 @@ export class TapeOps implements SignalOps<TapeSignal> {
   /** Sample rate, Hz. */
   readonly sampleRate: number;
   readonly #tape: { out: TapeSignal; back: Backward }[] = [];
+  readonly #pool: BufferPool | undefined;
+  readonly #taken: Float64Array[] = [];
 
-  /** An engine rendering `batch` patches of `samples` samples at `sampleRate` Hz. */
-  constructor(batch: number, samples: number, sampleRate: number) {
+  /**
+   * An engine rendering `batch` patches of `samples` samples at `sampleRate` Hz. With a
+   * `pool`, every array it makes comes from the pool and goes back on {@link TapeOps.release}
+   * (so nothing it returned may be used after that).
+   */
+  constructor(batch: number, samples: number, sampleRate: number, pool?: BufferPool) {
     this.batch = batch;
     this.samples = samples;
     this.sampleRate = sampleRate;
+    this.#pool = pool;
+  }
+
+  /** A float64 array of `length` values, zero-filled unless `zero` is false (the caller writes every element). */
+  #alloc(length: number, zero = true): Float64Array {
+    if (!this.#pool) return new Float64Array(length);
+    const a = this.#pool.take(length, zero);
+    this.#taken.push(a);
+    return a;
+  }
+
+  /** The gradient array of `s` (zeros, made on first use). */
+  #grad(s: TapeSignal): Float64Array {
+    if (!s.grad) s.grad = this.#alloc(s.values.length);
+    return s.grad;
+  }
+
+  /** Gives every array this engine took back to its pool; the engine and its signals are unusable afterwards. */
+  release(): void {
+    this.#tape.length = 0;
+    if (!this.#pool) return;
+    this.#pool.give(this.#taken);
+    this.#taken.length = 0;
   }
 
   /** A tracked input signal (its gradient is filled by {@link TapeOps.backward}). */
@@ -75,7 +100,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
 
   /** Runs the tape backwards from `output` with upstream gradient `seed`. */
   backward(output: TapeSignal, seed: Float64Array): void {
-    gradOf(output).set(seed);
+    this.#grad(output).set(seed);
     for (let i = this.#tape.length - 1; i >= 0; i--) {
       const { out, back } = this.#tape[i]!;
       if (out.grad) back(out.grad);
@@ -101,11 +126,16 @@ export class TapeOps implements SignalOps<TapeSignal> {
   }
   /** A `[rows, samples]` constant signal. */
   curve(values: Float32Array, rows: number): TapeSignal {
-    return { rows, cols: this.samples, values: Float64Array.from(values), tracked: false };
+    return { rows, cols: this.samples, values: this.#copy(values), tracked: false };
   }
   /** A `[rows, K]` constant table. */
   table(values: Float32Array, rows: number): TapeSignal {
-    return { rows, cols: values.length / rows, values: Float64Array.from(values), tracked: false };
+    return { rows, cols: values.length / rows, values: this.#copy(values), tracked: false };
+  }
+  #copy(values: Float32Array): Float64Array {
+    const out = this.#alloc(values.length, false);
+    for (let i = 0; i < values.length; i++) out[i] = values[i]!;
+    return out;
   }
 
   #binary(a: TapeSignal, b: TapeSignal, op: BinaryOp): TapeSignal {
@@ -121,7 +151,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
     }
     const sa = strided(a);
     const sb = strided(b);
-    const out = new Float64Array(rows * cols);
+    const out = this.#alloc(rows * cols, false);
     binaryForward(op, sa, sb, rows, cols, out);
     return this.#make(rows, cols, out, [a, b], (g) =>
       binaryBackward(
@@ -131,8 +161,8 @@ export class TapeOps implements SignalOps<TapeSignal> {
         sb,
         rows,
         cols,
-        a.tracked ? gradOf(a) : undefined,
-        b.tracked ? gradOf(b) : undefined,
+        a.tracked ? this.#grad(a) : undefined,
+        b.tracked ? this.#grad(b) : undefined,
       ),
     );
   }
@@ -163,10 +193,10 @@ export class TapeOps implements SignalOps<TapeSignal> {
   }
 
   #unary(a: TapeSignal, op: UnaryOp, p = 0, lo = 0, hi = 0): TapeSignal {
-    const out = new Float64Array(a.values.length);
+    const out = this.#alloc(a.values.length, false);
     unaryForward(op, a.values, out, p, lo, hi);
     return this.#make(a.rows, a.cols, out, [a], (g) =>
-      unaryBackward(op, g, a.values, out, gradOf(a), p, lo, hi),
+      unaryBackward(op, g, a.values, out, this.#grad(a), p, lo, hi),
     );
   }
 
@@ -217,11 +247,11 @@ export class TapeOps implements SignalOps<TapeSignal> {
   }
   /** Columns `[start, start + count)`. */
   columns(a: TapeSignal, start: number, count: number): TapeSignal {
-    const out = new Float64Array(a.rows * count);
+    const out = this.#alloc(a.rows * count, false);
     for (let r = 0; r < a.rows; r++)
       for (let c = 0; c < count; c++) out[r * count + c] = a.values[r * a.cols + start + c]!;
     return this.#make(a.rows, count, out, [a], (g) => {
-      const ga = gradOf(a);
+      const ga = this.#grad(a);
       for (let r = 0; r < a.rows; r++)
         for (let c = 0; c < count; c++)
           ga[r * a.cols + start + c] = ga[r * a.cols + start + c]! + g[r * count + c]!;
@@ -231,14 +261,14 @@ export class TapeOps implements SignalOps<TapeSignal> {
   stackColumns(parts: readonly TapeSignal[]): TapeSignal {
     const rows = Math.max(...parts.map((p) => p.rows));
     const count = parts.length;
-    const out = new Float64Array(rows * count);
+    const out = this.#alloc(rows * count, false);
     parts.forEach((p, c) => {
       for (let r = 0; r < rows; r++) out[r * count + c] = p.values[p.rows === 1 ? 0 : r]!;
     });
     return this.#make(rows, count, out, parts, (g) => {
       parts.forEach((p, c) => {
         if (!p.tracked) return;
-        const gp = gradOf(p);
+        const gp = this.#grad(p);
         for (let r = 0; r < rows; r++)
           gp[p.rows === 1 ? 0 : r] = gp[p.rows === 1 ? 0 : r]! + g[r * count + c]!;
       });
@@ -249,9 +279,9 @@ export class TapeOps implements SignalOps<TapeSignal> {
     const { rows, cols: f } = points;
     const n = this.samples;
     const index = new Int32Array(n);
-    const frac = new Float64Array(n);
+    const frac = this.#alloc(n, false);
     for (let i = 0; i < n; i++) [index[i], frac[i]] = interpolationPosition(i, f, n);
-    const out = new Float64Array(rows * n);
+    const out = this.#alloc(rows * n, false);
     const pv = points.values;
     for (let r = 0; r < rows; r++) {
       for (let i = 0; i < n; i++) {
@@ -261,7 +291,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
       }
     }
     return this.#make(rows, n, out, [points], (g) => {
-      const gp = gradOf(points);
+      const gp = this.#grad(points);
       for (let r = 0; r < rows; r++) {
         for (let i = 0; i < n; i++) {
           const j = r * f + index[i]!;
@@ -273,25 +303,78 @@ export class TapeOps implements SignalOps<TapeSignal> {
       }
     });
   }
-  /** Broadcast to `[batch, samples]`. */
+  /** Broadcast to `[batch, samples]` (one copy; the backward pass sums over the broadcast axes). */
   audio(a: TapeSignal): TapeSignal {
-    if (a.rows === this.batch && a.cols === this.samples) return a;
-    const zero: TapeSignal = {
-      rows: this.batch,
-      cols: this.samples,
-      values: new Float64Array(this.batch * this.samples),
-      tracked: false,
-    };
-    return this.add(a, zero);
-  }
-  /** Wrapped exclusive running sum along time. */
-  accumulate(increment: TapeSignal): TapeSignal {
-    const x = this.audio(increment);
     const { batch, samples } = this;
-    const out = new Float64Array(batch * samples);
+    if (a.rows === batch && a.cols === samples) return a;
+    if ((a.rows !== 1 && a.rows !== batch) || (a.cols !== 1 && a.cols !== samples))
+      throw new Error(`TapeOps: cannot broadcast [${a.rows}, ${a.cols}] to [${batch}, ${samples}]`);
+    const out = this.#alloc(batch * samples, false);
+    const v = strided(a);
+    for (let r = 0; r < batch; r++) {
+      if (v.colStride === 0) out.fill(a.values[r * v.rowStride]!, r * samples, (r + 1) * samples);
+      else out.set(a.values.subarray(r * v.rowStride, r * v.rowStride + samples), r * samples);
+    }
+    return this.#make(batch, samples, out, [a], (g) => this.#accumulate(a, batch, samples, g));
+  }
+  /**
+   * Adds Σ g (times `d` when given) over the broadcast axes of `s` to its gradient, for a
+   * `rows × cols` result that `s` was broadcast to.
+   */
+  #accumulate(s: TapeSignal, rows: number, cols: number, g: Float64Array, d?: Float64Array): void {
+    if (!s.tracked) return;
+    const v = strided(s);
+    const gs = this.#grad(s);
+    for (let r = 0; r < rows; r++) {
+      let at = r * v.rowStride;
+      const start = r * cols;
+      const end = start + cols;
+      if (v.colStride === 0) {
+        let sum = 0; // a per-row constant: sum locally, write once
+        if (d) for (let e = start; e < end; e++) sum += g[e]! * d[e]!;
+        else for (let e = start; e < end; e++) sum += g[e]!;
+        gs[at] = gs[at]! + sum;
+      } else if (d) {
+        for (let e = start; e < end; e++, at++) gs[at] = gs[at]! + g[e]! * d[e]!;
+      } else {
+        for (let e = start; e < end; e++, at++) gs[at] = gs[at]! + g[e]!;
+      }
+    }
+  }
+  /** Wrapped exclusive running sum along time (a per-patch constant increment is not broadcast). */
+  accumulate(increment: TapeSignal): TapeSignal {
+    const { batch, samples } = this;
+    if (increment.cols !== 1) return this.#accumulateSignal(this.audio(increment));
+    if (increment.rows !== 1 && increment.rows !== batch)
+      throw new Error(`TapeOps: cannot broadcast [${increment.rows}, 1] to [${batch}, ${samples}]`);
+    const out = this.#alloc(batch * samples, false);
+    const iv = increment.values;
+    for (let b = 0; b < batch; b++) {
+      const step = iv[increment.rows === 1 ? 0 : b]!;
+      let acc = 0;
+      for (let n = 0; n < samples; n++) {
+        out[b * samples + n] = acc;
+        acc += step;
+        acc -= Math.floor(acc);
+      }
+    }
+    return this.#make(batch, samples, out, [increment], (g) => {
+      const gi = this.#grad(increment);
+      for (let b = 0; b < batch; b++) {
+        // Σ_n Σ_{m>n} g[m] = Σ_m m·g[m]
+        let sum = 0;
+        for (let n = 0; n < samples; n++) sum += n * g[b * samples + n]!;
+        const r = increment.rows === 1 ? 0 : b;
+        gi[r] = gi[r]! + sum;
+      }
+    });
+  }
+  #accumulateSignal(x: TapeSignal): TapeSignal {
+    const { batch, samples } = this;
+    const out = this.#alloc(batch * samples, false);
     accumulateForward(x.values, batch, samples, out);
     return this.#make(batch, samples, out, [x], (g) => {
-      const gx = gradOf(x);
+      const gx = this.#grad(x);
       for (let b = 0; b < batch; b++) {
         let acc = 0;
         for (let n = samples - 1; n >= 0; n--) {
@@ -302,58 +385,88 @@ export class TapeOps implements SignalOps<TapeSignal> {
       }
     });
   }
-  /** Band-limited additive synthesis. */
+  /**
+   * Band-limited additive synthesis. With a fixed partial table (no gradient for the
+   * amplitudes) the forward pass also writes the per-sample derivatives in phase and
+   * frequency, and the backward pass is two products.
+   */
   harmonic(phase: TapeSignal, frequency: TapeSignal, amplitudes: TapeSignal): TapeSignal {
+    const { batch, samples } = this;
     const p = this.audio(phase);
-    const f = this.audio(frequency);
     const shape = {
-      batch: this.batch,
-      samples: this.samples,
+      batch,
+      samples,
       partials: amplitudes.cols,
       amplitudeRows: amplitudes.rows,
       sampleRate: this.sampleRate,
     };
-    const out = new Float64Array(this.batch * this.samples);
+    const size = batch * samples;
+    if (!amplitudes.tracked) {
+      if (
+        (frequency.rows !== 1 && frequency.rows !== batch) ||
+        (frequency.cols !== 1 && frequency.cols !== samples)
+      )
+        throw new Error(
+          `TapeOps: cannot broadcast [${frequency.rows}, ${frequency.cols}] to [${batch}, ${samples}]`,
+        );
+      const fv = strided(frequency);
+      const out = this.#alloc(size, false);
+      const jp = this.#alloc(size, false);
+      const jf = this.#alloc(size, false);
+      harmonicForwardJacobian(
+        p.values,
+        frequency.values,
+        fv.rowStride,
+        fv.colStride,
+        amplitudes.values,
+        shape,
+        out,
+        jp,
+        jf,
+      );
+      return this.#make(batch, samples, out, [p, frequency], (g) => {
+        this.#accumulate(p, batch, samples, g, jp);
+        this.#accumulate(frequency, batch, samples, g, jf);
+      });
+    }
+    const f = this.audio(frequency);
+    const out = this.#alloc(size, false);
     harmonicForward(p.values, f.values, amplitudes.values, shape, out);
-    return this.#make(this.batch, this.samples, out, [p, f, amplitudes], (g) => {
-      const dp = new Float64Array(out.length);
-      const df = new Float64Array(out.length);
-      const da = new Float64Array(amplitudes.values.length);
+    return this.#make(batch, samples, out, [p, f, amplitudes], (g) => {
+      const dp = this.#alloc(size, false);
+      const df = this.#alloc(size, false);
+      const da = this.#alloc(amplitudes.values.length, false);
       harmonicBackward(g, p.values, f.values, amplitudes.values, shape, dp, df, da, amplitudes.tracked);
-      addInto(p, dp);
-      addInto(f, df);
-      addInto(amplitudes, da);
+      this.#addInto(p, dp);
+      this.#addInto(f, df);
+      this.#addInto(amplitudes, da);
     });
   }
-  /** Time-varying all-pole filter. */
+  /** Time-varying all-pole filter (the adjoint pass accumulates straight into the gradients). */
   allPole(x: TapeSignal, coefficients: readonly TapeSignal[]): TapeSignal {
     const input = this.audio(x);
     const { batch, samples } = this;
-    const order = coefficients.length;
     const full = coefficients.map((c) => this.audio(c));
-    const a = new Float64Array(batch * samples * order);
-    full.forEach((c, k) => {
-      for (let i = 0; i < batch * samples; i++) a[i * order + k] = c.values[i]!;
-    });
-    const out = new Float64Array(batch * samples);
-    allPoleForward(input.values, a, batch, samples, order, out);
+    const a = full.map((c) => c.values);
+    const out = this.#alloc(batch * samples, false);
+    allPoleForwardSplit(input.values, a, batch, samples, out);
     return this.#make(batch, samples, out, [input, ...full], (g) => {
-      const dx = new Float64Array(batch * samples);
-      const da = new Float64Array(a.length);
-      allPoleBackward(g, out, a, batch, samples, order, dx, da);
-      addInto(input, dx);
-      full.forEach((c, k) => {
-        if (!c.tracked) return;
-        const gc = gradOf(c);
-        for (let i = 0; i < batch * samples; i++) gc[i] = gc[i]! + da[i * order + k]!;
-      });
+      allPoleBackwardSplit(
+        g,
+        out,
+        a,
+        batch,
+        samples,
+        input.tracked ? this.#grad(input) : undefined,
+        full.map((c) => (c.tracked ? this.#grad(c) : undefined)),
+      );
     });
   }
   /** FIR filter with constant taps. */
   fir(x: TapeSignal, taps: readonly number[]): TapeSignal {
     const input = this.audio(x);
     const { batch, samples } = this;
-    const out = new Float64Array(batch * samples);
+    const out = this.#alloc(batch * samples, false);
     const xv = input.values;
     for (let b = 0; b < batch; b++) {
       const row = b * samples;
@@ -364,7 +477,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
       }
     }
     return this.#make(batch, samples, out, [input], (g) => {
-      const gx = gradOf(input);
+      const gx = this.#grad(input);
       for (let b = 0; b < batch; b++) {
         const row = b * samples;
         for (let n = 0; n < samples; n++) {
@@ -384,28 +497,15 @@ export class TapeOps implements SignalOps<TapeSignal> {
     const m = fn.inputs;
     const k = fn.outputs;
     const size = rows * cols;
-    const full = inputs.map((input) => broadcastValues(input, rows, cols));
-    const outs = Array.from({ length: k }, () => new Float64Array(size));
-    const jac = Array.from({ length: k * m }, () => new Float64Array(size));
+    const full = inputs.map((input) => this.#broadcastValues(input, rows, cols));
+    // evaluate writes every value and every Jacobian entry
+    const outs = Array.from({ length: k }, () => this.#alloc(size, false));
+    const jac = Array.from({ length: k * m }, () => this.#alloc(size, false));
     fn.evaluate(full, outs, jac, size);
     return outs.map((values, o) =>
       this.#make(rows, cols, values, inputs, (g) => {
         inputs.forEach((input, i) => {
-          if (!input.tracked) return;
-          const v = strided(input);
-          const gi = gradOf(input);
-          const d = jac[o * m + i]!;
-          for (let r = 0; r < rows; r++) {
-            let at = r * v.rowStride;
-            const end = (r + 1) * cols;
-            if (v.colStride === 0) {
-              let sum = 0; // a per-row constant: sum locally, write once
-              for (let e = r * cols; e < end; e++) sum += g[e]! * d[e]!;
-              gi[at] = gi[at]! + sum;
-            } else {
-              for (let e = r * cols; e < end; e++, at += v.colStride) gi[at] = gi[at]! + g[e]! * d[e]!;
-            }
-          }
+          this.#accumulate(input, rows, cols, g, jac[o * m + i]!);
         });
       }),
     );
@@ -415,37 +515,37 @@ export class TapeOps implements SignalOps<TapeSignal> {
     const input = this.audio(x);
     const n = this.samples;
     const d = Math.max(0, Math.min(samples, n));
-    const out = new Float64Array(this.batch * n);
+    const out = this.#alloc(this.batch * n);
     for (let b = 0; b < this.batch; b++) out.set(input.values.subarray(b * n, b * n + n - d), b * n + d);
     return this.#make(this.batch, n, out, [input], (g) => {
-      const gx = gradOf(input);
+      const gx = this.#grad(input);
       for (let b = 0; b < this.batch; b++)
         for (let i = 0; i < n - d; i++) gx[b * n + i] = gx[b * n + i]! + g[b * n + i + d]!;
     });
   }
-}
 
-function broadcastValues(s: TapeSignal, rows: number, cols: number): Float64Array {
-  if (s.rows === rows && s.cols === cols) return s.values;
-  const out = new Float64Array(rows * cols);
-  if (s.cols === 1) {
-    for (let r = 0; r < rows; r++) out.fill(s.values[s.rows === 1 ? 0 : r]!, r * cols, (r + 1) * cols);
+  #broadcastValues(s: TapeSignal, rows: number, cols: number): Float64Array {
+    if (s.rows === rows && s.cols === cols) return s.values;
+    const out = this.#alloc(rows * cols, false);
+    if (s.cols === 1) {
+      for (let r = 0; r < rows; r++) out.fill(s.values[s.rows === 1 ? 0 : r]!, r * cols, (r + 1) * cols);
+      return out;
+    }
+    const v = strided(s);
+    for (let r = 0; r < rows; r++) {
+      let at = r * v.rowStride;
+      for (let c = 0; c < cols; c++, at += v.colStride) out[r * cols + c] = s.values[at]!;
+    }
     return out;
   }
-  const v = strided(s);
-  for (let r = 0; r < rows; r++) {
-    let at = r * v.rowStride;
-    for (let c = 0; c < cols; c++, at += v.colStride) out[r * cols + c] = s.values[at]!;
+
+  #addInto(s: TapeSignal, delta: Float64Array): void {
+    if (!s.tracked) return;
+    const g = this.#grad(s);
+    for (let i = 0; i < delta.length; i++) g[i] = g[i]! + delta[i]!;
   }
-  return out;
 }
 
 function strided(s: TapeSignal): Strided {
   return { values: s.values, rowStride: s.rows === 1 ? 0 : s.cols, colStride: s.cols === 1 ? 0 : 1 };
-}
-
-function addInto(s: TapeSignal, delta: Float64Array): void {
-  if (!s.tracked) return;
-  const g = gradOf(s);
-  for (let i = 0; i < delta.length; i++) g[i] = g[i]! + delta[i]!;
 }

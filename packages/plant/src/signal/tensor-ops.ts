@@ -43,7 +43,7 @@ export class TensorOps implements SignalOps<tf.Tensor> {
   }
   /** A `[rows, samples]` constant signal. */
   curve(values: Float32Array, rows: number): tf.Tensor {
-    return tf.tensor2d(values, [rows, this.samples]);
+    return tf.tensor2d(values.slice(), [rows, this.samples]); // a copy: callers may cache `values`
   }
   /** A `[rows, K]` constant table. */
   table(values: Float32Array, rows: number): tf.Tensor {
