@@ -85,7 +85,8 @@ function cdfDistance(cdf: tf.Tensor3D, targetCdf: tf.Tensor3D): tf.Scalar {
  * Per-frame 1-D Wasserstein-1 distance between two spectra seen as distributions over
  * frequency: `mean_frames Σ_k |F_k − G_k| / (bins − 1)` with F, G the normalised cumulative
  * spectra ({@link cumulativeSpectrum}), i.e. the earth mover's distance as a fraction of
- * Nyquist (in [0, 1]); |·| is smoothed as `sqrt(d² + 1e-12)`. Moving a partial up or down
+ * Nyquist (in [0, 1], up to bins/(bins − 1) against a silent frame, whose CDF is 0); |·| is
+ * smoothed as `sqrt(d² + 1e-12)`. Moving a partial up or down
  * changes it linearly, so its gradient points pitch the right way. Plain tfjs ops.
  */
 export function cumulativeSpectrumDistance(spectrum: tf.Tensor3D, target: tf.Tensor3D): tf.Scalar {
