@@ -80,6 +80,13 @@ export interface SignalOps<S> {
   delay(x: S, samples: number): S;
   /** FIR filter with constant taps: y[n] = Σ_m taps[m]·x[n−m] (zero initial state). */
   fir(x: S, taps: readonly number[]): S;
+  /**
+   * Optional: the 4-pole ladder low-pass of `ladderFilter` (FIR (1 + z⁻¹)⁴, gain and two
+   * second-order sections whose coefficients follow per sample from the cutoff in Hz and
+   * q = k^(1/4)) as one fused operation. Engines without it get the same function composed
+   * from the operations above.
+   */
+  ladder?(x: S, cutoffHz: S, q: S): S;
   /** A fused point-wise function of several signals (see {@link PointwiseFunction}). */
   pointwise(fn: PointwiseFunction, inputs: readonly S[]): S[];
 }

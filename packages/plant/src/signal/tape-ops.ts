@@ -17,6 +17,7 @@
 import { accumulateForward } from '../kernels/accumulate';
 import { allPoleBackwardSplit, allPoleForwardSplit } from '../kernels/all-pole';
 import { harmonicBackward, harmonicForward, harmonicForwardJacobian } from '../kernels/harmonic';
+import { ladderBackward, ladderForward } from '../kernels/ladder';
 import type { BufferPool } from './buffer-pool';
 import type { PointwiseFunction } from './pointwise';
 import type { SignalOps } from './signal-ops';
@@ -459,6 +460,63 @@ export class TapeOps implements SignalOps<TapeSignal> {
         samples,
         input.tracked ? this.#grad(input) : undefined,
         full.map((c) => (c.tracked ? this.#grad(c) : undefined)),
+      );
+    });
+  }
+  /**
+   * The ladder filter (see `ladderFilter`) fused: coefficients, FIR, gain and both sections in
+   * one pass forward, their adjoints and the coefficients' derivatives in one pass backward.
+   */
+  ladder(x: TapeSignal, cutoffHz: TapeSignal, q: TapeSignal): TapeSignal {
+    const input = this.audio(x);
+    const { batch, samples } = this;
+    for (const s of [cutoffHz, q]) {
+      if ((s.rows !== 1 && s.rows !== batch) || (s.cols !== 1 && s.cols !== samples))
+        throw new Error(`TapeOps: cannot broadcast [${s.rows}, ${s.cols}] to [${batch}, ${samples}]`);
+    }
+    const fv = strided(cutoffHz);
+    const qv = strided(q);
+    const size = batch * samples;
+    const w = this.#alloc(size, false);
+    const y0 = this.#alloc(size, false);
+    const y1 = this.#alloc(size, false);
+    const out = this.#alloc(size, false);
+    ladderForward(
+      input.values,
+      cutoffHz.values,
+      fv.rowStride,
+      fv.colStride,
+      q.values,
+      qv.rowStride,
+      qv.colStride,
+      batch,
+      samples,
+      this.sampleRate,
+      w,
+      y0,
+      y1,
+      out,
+    );
+    return this.#make(batch, samples, out, [input, cutoffHz, q], (g) => {
+      ladderBackward(
+        g,
+        fv.rowStride,
+        fv.colStride,
+        q.values,
+        qv.rowStride,
+        qv.colStride,
+        batch,
+        samples,
+        this.sampleRate,
+        w,
+        y0,
+        y1,
+        out,
+        {
+          x: input.tracked ? this.#grad(input) : undefined,
+          cutoff: cutoffHz.tracked ? this.#grad(cutoffHz) : undefined,
+          q: q.tracked ? this.#grad(q) : undefined,
+        },
       );
     });
   }
