@@ -14,6 +14,8 @@
 //   QUALITY=freq|patch|notes|all  QUALITY_FREQ_TARGETS=100  QUALITY_PATCH_TARGETS=50
 //   QUALITY_BUDGET=300 (evaluations)  QUALITY_SECONDS=0.5  QUALITY_METHODS=ae-ddsp,adam,...
 //   QUALITY_TRAINER='{"explorer":{"testEvery":5}}' (extra Trainer options, JSON, for tuning)
+// Each part writes its own results file (bench/results/trainer-quality-<part>.json), so the
+// parts can run as separate processes side by side.
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,8 +126,15 @@ const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
 
-const results = { budget: BUDGET, seconds: SECONDS, methods: METHODS, trainerOptions: EXTRA };
+const settings = { budget: BUDGET, seconds: SECONDS, methods: METHODS, trainerOptions: EXTRA };
 const t0 = performance.now();
+/** Writes one part's results with the shared settings and the time it took so far. */
+const save = (part, data) =>
+  writeResults(`trainer-quality-${part}`, {
+    ...settings,
+    ...data,
+    seconds_elapsed: (performance.now() - t0) / 1000,
+  });
 
 if (KIND === 'all' || KIND === 'freq') {
   const plant = new SynthPlant(presetPatch('subtractive'), { sampleRate: SR });
@@ -150,8 +159,7 @@ if (KIND === 'all' || KIND === 'freq') {
     target.dispose();
     // Progress, and the tally so far, so an interrupted run still leaves its figures.
     console.log(`target ${i + 1}/${N_FREQ} ${truth.toFixed(1)} Hz — cents off: ${line.join(', ')}`);
-    results.frequencyRecovery = { targets: i + 1, hits: { ...hits }, cents };
-    writeResults('trainer-quality', results);
+    save('frequency', { targets: i + 1, hits: { ...hits }, cents });
   }
   const rows = METHODS.map((m) => ({
     method: m,
@@ -163,7 +171,7 @@ if (KIND === 'all' || KIND === 'freq') {
     `\n2. frequency recovery: ${N_FREQ} subtractive targets, budget ${BUDGET} evaluations, ${SECONDS} s`,
   );
   printTable(rows);
-  results.frequencyRecovery = { targets: N_FREQ, rows };
+  console.log(`wrote ${save('frequency', { targets: N_FREQ, hits, cents, rows })}`);
 }
 
 if (KIND === 'all' || KIND === 'patch') {
@@ -176,6 +184,9 @@ if (KIND === 'all' || KIND === 'patch') {
     for (const method of METHODS)
       distances[method].push(match(plant, target, method, initial, i + 1).distance);
     target.dispose();
+    const line = METHODS.map((m) => `${m} ${distances[m].at(-1).toFixed(2)}`).join(', ');
+    console.log(`target ${i + 1}/${N_PATCH} — log-mel distance: ${line}`);
+    save('patch', { targets: i + 1, distances });
   }
   const rows = METHODS.map((m) => ({
     method: m,
@@ -184,7 +195,7 @@ if (KIND === 'all' || KIND === 'patch') {
   }));
   console.log(`\n3. whole-patch matching: ${N_PATCH} subtractive targets, all parameters unknown`);
   printTable(rows);
-  results.wholePatch = { targets: N_PATCH, rows };
+  console.log(`wrote ${save('patch', { targets: N_PATCH, distances, rows })}`);
 }
 
 if (KIND === 'all' || KIND === 'notes') {
@@ -202,6 +213,8 @@ if (KIND === 'all' || KIND === 'notes') {
       for (const method of METHODS) row[method] = match(plant, target, method, initial, 1).distance;
       rows.push(row);
       target.dispose();
+      console.log(`${preset} ${row.note}: ${METHODS.map((m) => `${m} ${row[m].toFixed(2)}`).join(', ')}`);
+      save('notes', { rows });
     }
   }
   const beats = (r, m) => !METHODS.includes(m) || r['ae-ddsp'] < r[m];
@@ -210,8 +223,7 @@ if (KIND === 'all' || KIND === 'notes') {
     `\n4. real notes: final log-mel distance (lower is better); AE-DDSP beats Adam and random on ${wins.length}/${rows.length}`,
   );
   printTable(rows);
-  results.realNotes = { rows, aeDdspBeatsAdamAndRandom: wins.length, of: rows.length };
+  console.log(`wrote ${save('notes', { rows, aeDdspBeatsAdamAndRandom: wins.length, of: rows.length })}`);
 }
 
-results.seconds_elapsed = (performance.now() - t0) / 1000;
-console.log(`\nwrote ${writeResults('trainer-quality', results)} in ${results.seconds_elapsed.toFixed(0)} s`);
+console.log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
