@@ -1,8 +1,14 @@
 // Render and render + backward of every @ae-ddsp/plant preset on tfjs-backend-cpu (the fused
 // AePlantRender kernel), node --single-threaded, 16 kHz: 1 s at batch 1 and 16, and 1 / 4 / 16 s at batch 1, reported
 // as ×-realtime on one core (audio seconds rendered per second of this process's CPU time)
-// and as wall time. The backward pass gets an upstream gradient (tf.grad(f)(x, dy)), so no
-// loss is timed. The seed-stub preset is compared like for like with the seed's own PyTorch
+// and as wall time. Render + backward is timed the way the trainer takes gradients: a
+// tf.variable of normalised parameters [batch, P] and tf.variableGrads of a loss of
+// plant.render(variable, samples). The loss is Σ dy·audio with a fixed random dy, written with
+// tf.customGrad so that its own backward is one tensor × scalar product: the timing is the
+// plant's, not the loss's. For comparison the same is timed with the stock tf.sum loss, whose
+// gradient (tfjs-core's Sum gradient: a [1, 1] × [batch, samples] broadcast multiply, which
+// tfjs-backend-cpu runs element by element through its generic index mapping) is measured
+// alone too. The seed-stub preset is compared like for like with the seed's own PyTorch
 // toy synth on one thread (bench/peers/plant_torch.py) in the same run. Also: the tensor
 // engine (plain tfjs ops + our filter / oscillator kernels) for the subtractive preset.
 import { spawnSync } from 'node:child_process';
@@ -46,24 +52,56 @@ function measure(fn, { warmup, repeats }) {
   return { cpuMs: median(cpu), wallMs: median(wall) };
 }
 
+/** Σ dy·x with a backward pass of one tensor × scalar product (so only the plant is timed). */
+function dotLoss(dy) {
+  return tf.customGrad((x) => ({
+    value: tf.sum(tf.mul(x, dy)),
+    gradFunc: (g) => tf.mul(dy, tf.reshape(g, [])),
+  }));
+}
+
+/** One training-style gradient: tf.variableGrads of loss(plant.render(variable, n)). */
+function variableGradient(plant, variable, n, loss) {
+  const { value, grads } = tf.variableGrads(() => loss(plant.render(variable, n)), [variable]);
+  grads[variable.name].dataSync();
+  tf.dispose([value, grads[variable.name]]);
+}
+
 function timePlant(plant, batch, seconds) {
   const n = SR * seconds;
   const p = plant.initialParameters(batch);
+  const variable = tf.variable(p);
   const dy = tf.randomNormal([batch, n], 0, 1, 'float32', 1);
+  const loss = dotLoss(dy);
   const render = () => {
     const y = plant.render(p, n);
     y.dataSync();
     y.dispose();
   };
-  const renderBackward = () => {
-    const g = tf.grad((x) => plant.render(x, n))(p, dy);
-    g.dataSync();
-    g.dispose();
-  };
   const big = batch * seconds >= 4;
   const opts = { warmup: big ? 2 : 5, repeats: big ? 5 : 15 };
-  const r = { render: measure(render, opts), renderBackward: measure(renderBackward, opts) };
-  tf.dispose([p, dy]);
+  const r = {
+    render: measure(render, opts),
+    renderBackward: measure(() => variableGradient(plant, variable, n, loss), opts),
+  };
+  tf.dispose([p, variable, dy]);
+  return r;
+}
+
+/** The same gradient with the stock tf.sum loss, and tf.sum's own gradient alone. */
+function timeSumLoss(plant, n) {
+  const variable = tf.variable(plant.initialParameters(1));
+  const y = tf.randomNormal([1, n], 0, 1, 'float32', 2);
+  const opts = { warmup: 5, repeats: 15 };
+  const r = {
+    renderBackwardSumLoss: measure(() => variableGradient(plant, variable, n, (a) => tf.sum(a)), opts),
+    sumGradientAlone: measure(() => {
+      const g = tf.grad((x) => tf.sum(x))(y);
+      g.dataSync();
+      g.dispose();
+    }, opts),
+  };
+  tf.dispose([variable, y]);
   return r;
 }
 
@@ -103,22 +141,27 @@ const growth = PRESET_NAMES.map((name) => {
 });
 printTable(growth);
 
+const sumLoss = timeSumLoss(new SynthPlant(presetPatch('subtractive'), { sampleRate: SR }), SR);
+console.log('\nsubtractive, 1 s, batch 1: render + backward by loss, CPU ms');
+printTable([
+  { loss: 'Σ dy·audio (customGrad)', 'fwd+bwd': results.subtractive['1x1s'].renderBackward.cpuMs },
+  { loss: 'tf.sum (stock gradient)', 'fwd+bwd': sumLoss.renderBackwardSumLoss.cpuMs },
+  { loss: "tf.sum's gradient alone", 'fwd+bwd': sumLoss.sumGradientAlone.cpuMs },
+]);
+
 const tensorPlant = new SynthPlant(presetPatch('subtractive'), { sampleRate: SR, engine: 'tensor' });
 const n = SR;
 const p = tensorPlant.initialParameters(1);
+const tensorVariable = tf.variable(p);
 const dy = tf.randomNormal([1, n], 0, 1, 'float32', 1);
 const tensorEngine = {
   render: measure(() => tf.tidy(() => void tensorPlant.render(p, n).dataSync()), { warmup: 2, repeats: 5 }),
-  renderBackward: measure(
-    () => {
-      const g = tf.grad((x) => tensorPlant.render(x, n))(p, dy);
-      g.dataSync();
-      g.dispose();
-    },
-    { warmup: 2, repeats: 5 },
-  ),
+  renderBackward: measure(() => variableGradient(tensorPlant, tensorVariable, n, dotLoss(dy)), {
+    warmup: 2,
+    repeats: 5,
+  }),
 };
-tf.dispose([p, dy]);
+tf.dispose([p, tensorVariable, dy]);
 const fused = results.subtractive['1x1s'];
 console.log('\nsubtractive, 1 s, batch 1: fused engine vs tensor engine (tfjs ops + our kernels), CPU ms');
 printTable([
@@ -154,7 +197,10 @@ else {
 const file = writeResults('plant', {
   sampleRate: SR,
   timing: 'median CPU time (process.cpuUsage) and wall time per call, ms; ×RT = audio seconds / CPU seconds',
+  renderBackwardPath:
+    'tf.variableGrads(() => loss(plant.render(variable, samples)), [variable]), variable [batch, P] normalised; loss Σ dy·audio via tf.customGrad',
   presets: results,
+  subtractiveSumLoss1s: sumLoss,
   growth,
   tensorEngineSubtractive1s: tensorEngine,
   pytorchSeedStub: peer,

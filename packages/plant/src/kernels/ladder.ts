@@ -174,10 +174,11 @@ export function ladderBackward(
       const alpha = 1 + wn;
       const a3 = alpha * alpha * alpha;
       const en = a3 * alpha + q4 * w4;
-      const gain = w4 / en;
-      const en2 = en * en;
-      const gainW = (4 * w3 * en - w4 * (4 * a3 + 4 * q4 * w3)) / en2;
-      const gainQ = (-w4 * 4 * q3 * w4) / en2;
+      // reciprocals instead of divisions (the coefficients agree with the forward pass's to rounding)
+      const ien = 1 / en;
+      const gain = w4 * ien;
+      const gainW = (4 * w3 - gain * (4 * a3 + 4 * q4 * w3)) * ien;
+      const gainQ = -gain * 4 * q3 * w4 * ien;
       // section 1 (angle π/4)
       let cr = wn * qn * C0;
       let ci = wn * qn * S0;
@@ -187,9 +188,9 @@ export function ladderBackward(
       let norm = den * den + ci2;
       let p = num * den - ci2;
       let qq = num * num + ci2;
-      const a11 = (-2 * p) / norm;
-      const a12 = qq / norm;
       let inv = 1 / norm;
+      const a11 = -2 * p * inv;
+      const a12 = qq * inv;
       let dNum = 1 - qn * C0;
       let dDen = qn * C0 - 1;
       let dCi2 = 2 * wn * qn * qn * s2a;
@@ -211,9 +212,9 @@ export function ladderBackward(
       norm = den * den + ci2;
       p = num * den - ci2;
       qq = num * num + ci2;
-      const a21 = (-2 * p) / norm;
-      const a22 = qq / norm;
       inv = 1 / norm;
+      const a21 = -2 * p * inv;
+      const a22 = qq * inv;
       dNum = 1 - qn * C1;
       dDen = qn * C1 - 1;
       dCi2 = 2 * wn * qn * qn * s2b;

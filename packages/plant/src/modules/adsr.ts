@@ -120,14 +120,18 @@ export function adsrFunction(noteOff: number): PointwiseFunction {
         const inR = ur >= 0 && ur <= 1;
         const keep = 1 - (inR ? ur : ur < 0 ? 0 : 1);
         y![e] = held * keep;
-        const hT = ((inA ? 1 / a : 0) - (1 - s) * (inD ? 1 / d : 0)) * dtm;
-        const hA = (inA ? -ua / a : 0) - (1 - s) * (inD ? -1 / d : 0);
-        const hD = -(1 - s) * (inD ? -ud / d : 0);
-        jac[0]![e] = hT * keep + held * (inR ? -1 / r : 0);
+        // the derivatives with three reciprocals instead of eight divisions
+        const ia = 1 / a;
+        const id = 1 / d;
+        const ir = 1 / r;
+        const hT = ((inA ? ia : 0) - (1 - s) * (inD ? id : 0)) * dtm;
+        const hA = (inA ? -ua * ia : 0) - (1 - s) * (inD ? -id : 0);
+        const hD = -(1 - s) * (inD ? -ud * id : 0);
+        jac[0]![e] = hT * keep + held * (inR ? -ir : 0);
         jac[1]![e] = hA * keep;
         jac[2]![e] = hD * keep;
         jac[3]![e] = fall * keep;
-        jac[4]![e] = held * (inR ? ur / r : 0);
+        jac[4]![e] = held * (inR ? ur * ir : 0);
       }
     },
   };

@@ -22,8 +22,8 @@ export class BufferPool {
   readonly #free = new Map<number, Float64Array[]>();
   #bytes = 0;
 
-  /** A pool keeping at most `maxBytes` (default 64 MiB) of idle buffers. */
-  constructor(maxBytes = 64 * 1024 * 1024) {
+  /** A pool keeping at most `maxBytes` (default 256 MiB, a batch of 16 × 1 s needs about 80) of idle buffers. */
+  constructor(maxBytes = 256 * 1024 * 1024) {
     this.maxBytes = maxBytes;
   }
 
