@@ -79,7 +79,7 @@ function timePlant(plant, batch, seconds) {
     y.dispose();
   };
   const big = batch * seconds >= 4;
-  const opts = { warmup: big ? 2 : 5, repeats: big ? 5 : 15 };
+  const opts = { warmup: big ? 3 : 10, repeats: big ? 7 : 31 };
   const r = {
     render: measure(render, opts),
     renderBackward: measure(() => variableGradient(plant, variable, n, loss), opts),
@@ -92,7 +92,7 @@ function timePlant(plant, batch, seconds) {
 function timeSumLoss(plant, n) {
   const variable = tf.variable(plant.initialParameters(1));
   const y = tf.randomNormal([1, n], 0, 1, 'float32', 2);
-  const opts = { warmup: 5, repeats: 15 };
+  const opts = { warmup: 10, repeats: 31 };
   const r = {
     renderBackwardSumLoss: measure(() => variableGradient(plant, variable, n, (a) => tf.sum(a)), opts),
     sumGradientAlone: measure(() => {

@@ -23,6 +23,12 @@ export const HARMONIC_GRAD_KERNEL = 'AeHarmonicGrad';
 /** Width of the fade-out band below Nyquist, as a fraction of Nyquist. */
 export const HARMONIC_FADE = 0.05;
 
+/**
+ * Smallest |sin θ| for which a fixed table's phase derivative is taken from the sine recurrence
+ * alone (dividing by 2·sin θ); below it (about 0.6 % of samples) the cosine recurrence runs too.
+ */
+const SINE_ONLY_MIN = 1e-2;
+
 /** Sizes and rate shared by the JS forward and backward passes. */
 export interface HarmonicShape {
   /** Rows. */
@@ -352,6 +358,11 @@ function constantFrequencyRow(
       wFreq[k - 1] = a * 6 * u * (1 - u) * (-k / fade) * sign;
     }
   }
+  // Σ_k w_k·cos kθ = Σ_j v_j·sin jθ / (2 sin θ) with v_j = w_{j−1} − w_{j+1} (w_0 = w_{L+1} = w_{L+2} = 0),
+  // from 2·sin θ·cos kθ = sin (k+1)θ − sin (k−1)θ: the phase derivative from the sine recurrence alone
+  const v = new Float64Array(last + 1);
+  for (let j = 1; j <= last + 1; j++)
+    v[j - 1] = (j >= 2 ? wPhase[j - 2]! : 0) - (j + 1 <= last ? wPhase[j]! : 0);
   const twoPi = 2 * Math.PI;
   const end = start + samples;
   for (let i0 = start; i0 < end; i0 += 2) {
@@ -363,10 +374,66 @@ function constantFrequencyRow(
     const cos1 = Math.cos(theta1);
     const c20 = 2 * cos0;
     const c21 = 2 * cos1;
+    const sin0 = Math.sin(theta0);
+    const sin1 = Math.sin(theta1);
     let sPrev0 = 0;
-    let sCur0 = Math.sin(theta0);
+    let sCur0 = sin0;
     let sPrev1 = 0;
-    let sCur1 = Math.sin(theta1);
+    let sCur1 = sin1;
+    if (Math.abs(sin0) >= SINE_ONLY_MIN && Math.abs(sin1) >= SINE_ONLY_MIN) {
+      let acc0 = 0;
+      let acc1 = 0;
+      let num0 = 0;
+      let num1 = 0;
+      let k = 0;
+      for (; k < full; k++) {
+        const a = amp[k]!;
+        const vk = v[k]!;
+        acc0 += a * sCur0;
+        acc1 += a * sCur1;
+        num0 += vk * sCur0;
+        num1 += vk * sCur1;
+        const sNext0 = c20 * sCur0 - sPrev0;
+        const sNext1 = c21 * sCur1 - sPrev1;
+        sPrev0 = sCur0;
+        sCur0 = sNext0;
+        sPrev1 = sCur1;
+        sCur1 = sNext1;
+      }
+      let tail0 = 0;
+      let tail1 = 0;
+      let jf0 = 0;
+      let jf1 = 0;
+      for (; k < last; k++) {
+        const a = amp[k]!;
+        const vk = v[k]!;
+        const wf = wFreq[k]!;
+        tail0 += a * sCur0;
+        tail1 += a * sCur1;
+        num0 += vk * sCur0;
+        num1 += vk * sCur1;
+        jf0 += wf * sCur0;
+        jf1 += wf * sCur1;
+        const sNext0 = c20 * sCur0 - sPrev0;
+        const sNext1 = c21 * sCur1 - sPrev1;
+        sPrev0 = sCur0;
+        sCur0 = sNext0;
+        sPrev1 = sCur1;
+        sCur1 = sNext1;
+      }
+      num0 += v[last]! * sCur0; // sin (L+1)θ
+      num1 += v[last]! * sCur1;
+      y[i0] = acc0 + tail0;
+      jPhase[i0] = (Math.PI * num0) / sin0;
+      jFrequency[i0] = jf0;
+      if (pair) {
+        y[i1] = acc1 + tail1;
+        jPhase[i1] = (Math.PI * num1) / sin1;
+        jFrequency[i1] = jf1;
+      }
+      continue;
+    }
+    // near θ = 0 or π (sin θ small): the cosine recurrence beside the sine recurrence
     let cPrev0 = 1;
     let cCur0 = cos0;
     let cPrev1 = 1;
