@@ -120,10 +120,10 @@ export function adsrFunction(noteOff: number): PointwiseFunction {
         const inR = ur >= 0 && ur <= 1;
         const keep = 1 - (inR ? ur : ur < 0 ? 0 : 1);
         y![e] = held * keep;
-        // the derivatives with three reciprocals instead of eight divisions
-        const ia = 1 / a;
-        const id = 1 / d;
-        const ir = 1 / r;
+        // the derivatives with at most three reciprocals (each only inside its segment)
+        const ia = inA ? 1 / a : 0;
+        const id = inD ? 1 / d : 0;
+        const ir = inR ? 1 / r : 0;
         const hT = ((inA ? ia : 0) - (1 - s) * (inD ? id : 0)) * dtm;
         const hA = (inA ? -ua * ia : 0) - (1 - s) * (inD ? -id : 0);
         const hD = -(1 - s) * (inD ? -ud * id : 0);

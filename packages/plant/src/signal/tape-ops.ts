@@ -563,7 +563,14 @@ export class TapeOps implements SignalOps<TapeSignal> {
     return outs.map((values, o) =>
       this.#make(rows, cols, values, inputs, (g) => {
         inputs.forEach((input, i) => {
-          this.#accumulate(input, rows, cols, g, jac[o * m + i]!);
+          if (!input.tracked) return;
+          const d = jac[o * m + i]!;
+          // the two common shapes get tight loops: a scalar (sum) and a full signal
+          if (input.values.length === 1) {
+            const gi = this.#grad(input);
+            gi[0] = gi[0]! + dot(g, d, size);
+          } else if (input.values.length === size) multiplyAdd(this.#grad(input), g, d, size);
+          else this.#accumulate(input, rows, cols, g, d);
         });
       }),
     );
@@ -602,6 +609,18 @@ export class TapeOps implements SignalOps<TapeSignal> {
     const g = this.#grad(s);
     for (let i = 0; i < delta.length; i++) g[i] = g[i]! + delta[i]!;
   }
+}
+
+/** Σ a[e]·b[e] over `size` points. */
+function dot(a: Float64Array, b: Float64Array, size: number): number {
+  let sum = 0;
+  for (let e = 0; e < size; e++) sum += a[e]! * b[e]!;
+  return sum;
+}
+
+/** out[e] += a[e]·b[e] over `size` points. */
+function multiplyAdd(out: Float64Array, a: Float64Array, b: Float64Array, size: number): void {
+  for (let e = 0; e < size; e++) out[e] = out[e]! + a[e]! * b[e]!;
 }
 
 function strided(s: TapeSignal): Strided {
