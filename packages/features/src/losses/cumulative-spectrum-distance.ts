@@ -32,6 +32,7 @@ import {
   type StftOptions,
 } from '../stft/stft-options';
 import { assertAudio } from '../validate';
+import { registerFusedDistanceKernel } from './fused-distance-kernel';
 
 /**
  * Kernel name: inputs `{x, target}` (audio `[batch, samples]`, target CDFs
@@ -214,38 +215,12 @@ let registered = false;
 export function ensureCumulativeSpectrumDistanceKernels(): void {
   if (registered) return;
   registered = true;
-  if (tf.getKernel(CUMULATIVE_SPECTRUM_DISTANCE_KERNEL, 'cpu') == null) {
-    tf.registerKernel({
-      kernelName: CUMULATIVE_SPECTRUM_DISTANCE_KERNEL,
-      backendName: 'cpu',
-      kernelFunc: distanceKernel,
-    });
-  }
-  if (tf.getGradient(CUMULATIVE_SPECTRUM_DISTANCE_KERNEL) == null) {
-    tf.registerGradient({
-      kernelName: CUMULATIVE_SPECTRUM_DISTANCE_KERNEL,
-      outputsToSave: [false, true],
-      gradFunc: (dys, saved) => {
-        const dy = Array.isArray(dys) ? dys[0]! : dys;
-        const gradient = saved[0]!;
-        return {
-          x: () => {
-            if (gradient.size === 0) {
-              throw new Error(
-                'cumulativeSpectrumDistance: the forward pass ran without a gradient tape recording',
-              );
-            }
-            return tf.mul(dy, gradient);
-          },
-          target: () => {
-            throw new Error(
-              'cumulativeSpectrumDistance: the gradient w.r.t. the target CDFs is not implemented on the cpu kernel',
-            );
-          },
-        };
-      },
-    });
-  }
+  registerFusedDistanceKernel(
+    CUMULATIVE_SPECTRUM_DISTANCE_KERNEL,
+    distanceKernel,
+    'cumulativeSpectrumDistance',
+    'target CDFs',
+  );
 }
 
 /**

@@ -23,6 +23,7 @@ import { logMelSpectrogram } from '../mel/mel-spectrogram';
 import { forEachFrameSpectrum, stftWithAdjoint } from '../stft/stft-cpu';
 import { frameCount, minimumSignalLength } from '../stft/stft-options';
 import { assertAudio } from '../validate';
+import { registerFusedDistanceKernel } from './fused-distance-kernel';
 
 /**
  * Kernel name: inputs `{x, target}`; outputs `[loss (scalar), ∂loss/∂x]` when the attribute
@@ -122,34 +123,7 @@ let registered = false;
 export function ensureLogMelDistanceKernels(): void {
   if (registered) return;
   registered = true;
-  if (tf.getKernel(LOG_MEL_DISTANCE_KERNEL, 'cpu') == null) {
-    tf.registerKernel({
-      kernelName: LOG_MEL_DISTANCE_KERNEL,
-      backendName: 'cpu',
-      kernelFunc: distanceKernel,
-    });
-  }
-  if (tf.getGradient(LOG_MEL_DISTANCE_KERNEL) == null) {
-    tf.registerGradient({
-      kernelName: LOG_MEL_DISTANCE_KERNEL,
-      outputsToSave: [false, true],
-      gradFunc: (dys, saved) => {
-        const dy = Array.isArray(dys) ? dys[0]! : dys;
-        const gradient = saved[0]!;
-        return {
-          x: () => {
-            if (gradient.size === 0) {
-              throw new Error('logMelDistance: the forward pass ran without a gradient tape recording');
-            }
-            return tf.mul(dy, gradient);
-          },
-          target: () => {
-            throw new Error('logMelDistance: the gradient w.r.t. the target features is not implemented');
-          },
-        };
-      },
-    });
-  }
+  registerFusedDistanceKernel(LOG_MEL_DISTANCE_KERNEL, distanceKernel, 'logMelDistance', 'target features');
 }
 
 /**
