@@ -22,6 +22,9 @@ export function packageProject(name: string) {
       name,
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       environment: 'node',
+      // Numerical reference tests (float64 DFTs, central differences) take seconds each when
+      // the projects run side by side on two cores: 30 s per test instead of vitest's 5 s.
+      testTimeout: 30_000,
     },
   });
 }
