@@ -1,8 +1,22 @@
 /**
  * A fast real FFT on `Float64Array`s: an `n`-point real transform computed as one
- * `n/2`-point complex FFT (iterative radix-4 with one radix-2 stage when needed, bit-reversal
- * and twiddle tables precomputed per size) plus an O(n) split step. Plans are cached per size
- * by {@link getRealFft}.
+ * `n/2`-point complex FFT plus an O(n) split step, and its exact adjoint (the transpose of the
+ * same factorisation, run backwards). Plans are cached per size by {@link getRealFft}.
+ *
+ * Forward, for `n ≥ 16` (`m = n/2` complex points):
+ * 1. one pass that gathers `z_p = w[2p]·x[2p] + i·w[2p+1]·x[2p+1]` in bit-reversed order and
+ *    runs a twiddle-free radix-2, -4 or -8 butterfly on it (window and permutation fused);
+ * 2. radix-8 (and radix-4) decimation-in-time stages, twiddles precomputed per stage in the
+ *    order the loops read them;
+ * 3. one pass fusing the last radix-4 stage with the real-to-complex split step: butterflies
+ *    `k` and `m/4 − k` together produce every pair of bins `(K, m − K)` the split combines, so
+ *    the spectrum is written straight from cache-hot values.
+ *
+ * The adjoint runs the transposed passes in reverse order on the re/im-swapped gradient (which
+ * turns every conjugate-transposed butterfly back into the forward one): split transpose fused
+ * with the last stage, the middle stages as "butterfly, then twiddle, then scatter to the
+ * bit-reversed blocks", and a first pass that scatters, windows and overlap-adds into the
+ * output. Sizes 4 and 8 use a direct DFT.
  *
  * @example
  * ```ts
@@ -14,6 +28,31 @@
  */
 
 /**
+ * The stage plan of an `m`-point complex FFT (`m = 2^bits`, `bits ≥ 3`): the first (gather)
+ * stage's radix, then the middle stages' radices, the last stage being radix 4. Fewest passes
+ * over memory first; among equals, a radix-8 first stage.
+ */
+function stagePlan(bits: number): { first: number; middle: number[] } {
+  const rest = bits - 2;
+  let best = { first: 1, middle: [] as number[], passes: Number.POSITIVE_INFINITY };
+  for (const firstBits of [3, 2, 1]) {
+    const x = rest - firstBits;
+    if (x < 0 || x === 1) continue;
+    const middleBits: number[] = [];
+    let left = x;
+    while (left > 0) {
+      const r = left % 3 === 0 || left > 4 ? 3 : 2;
+      middleBits.push(r);
+      left -= r;
+    }
+    if (middleBits.length < best.passes) {
+      best = { first: 1 << firstBits, middle: middleBits.map((b) => 1 << b), passes: middleBits.length };
+    }
+  }
+  return { first: best.first, middle: best.middle };
+}
+
+/**
  * A precomputed plan for `n`-point real FFTs (`n` a power of two, at least 4). Not
  * re-entrant: each plan owns its scratch buffers, so use one plan per thread of control.
  */
@@ -21,18 +60,20 @@ export class RealFft {
   /** The transform length `n` (real samples in, `n/2 + 1` complex bins out). */
   readonly size: number;
   private readonly half: number;
-  private readonly reverse: Uint32Array;
+  /** Radix of the first (gather) stage: 2, 4 or 8; 0 for the direct DFT of sizes 4 and 8. */
+  private readonly firstRadix: number;
+  /** Per first-stage group `g`: the bit-reversed complex index of its first input. */
+  private readonly firstRev: Int32Array;
+  private readonly middleRadix: Int32Array;
+  private readonly middleOffsets: Int32Array;
+  /** Twiddles of the middle stages, then of the last stage (cos/sin pairs, read order). */
   private readonly twiddles: Float64Array;
-  private readonly stageOffsets: Int32Array;
-  private readonly stageRadix: Int32Array;
+  private readonly lastOffset: number;
   private readonly splitCos: Float64Array;
   private readonly splitSin: Float64Array;
   private readonly re: Float64Array;
   private readonly im: Float64Array;
-  private readonly oddFirstStage: boolean;
   private readonly ones: Float64Array;
-  private readonly scratchRe: Float64Array;
-  private readonly scratchIm: Float64Array;
 
   /** Builds the tables for `size`-point transforms; `size` must be a power of two ≥ 4. */
   constructor(size: number) {
@@ -43,46 +84,53 @@ export class RealFft {
     const m = size >> 1;
     this.half = m;
     const bits = Math.round(Math.log2(m));
-    this.reverse = new Uint32Array(m);
-    for (let i = 0; i < m; i++) {
+    this.ones = new Float64Array(size).fill(1);
+    this.re = new Float64Array(m);
+    this.im = new Float64Array(m);
+    this.splitCos = new Float64Array(m + 1);
+    this.splitSin = new Float64Array(m + 1);
+    for (let k = 0; k <= m; k++) {
+      this.splitCos[k] = Math.cos((2 * Math.PI * k) / size);
+      this.splitSin[k] = Math.sin((2 * Math.PI * k) / size);
+    }
+    if (bits < 3) {
+      // sizes 4 and 8: direct DFT with the n-th roots of unity (splitCos/Sin cover 0..n/2)
+      this.firstRadix = 0;
+      this.firstRev = new Int32Array(0);
+      this.middleRadix = new Int32Array(0);
+      this.middleOffsets = new Int32Array(0);
+      this.twiddles = new Float64Array(0);
+      this.lastOffset = 0;
+      return;
+    }
+    const plan = stagePlan(bits);
+    this.firstRadix = plan.first;
+    const groups = m / plan.first;
+    this.firstRev = new Int32Array(groups);
+    for (let g = 0; g < groups; g++) {
       let r = 0;
-      for (let b = 0, v = i; b < bits; b++, v >>= 1) r = (r << 1) | (v & 1);
-      this.reverse[i] = r;
+      for (let b = 0, v = g * plan.first; b < bits; b++, v >>= 1) r = (r << 1) | (v & 1);
+      this.firstRev[g] = r;
     }
-    // Stage plan: a twiddle-free radix-2 or radix-4 first stage (fused with the bit-reversed
-    // load), then radix-8 stages (fewer passes over memory), with radix-4 stages to make up
-    // the remaining bits; pick the first stage that needs the fewest passes.
-    const passes = (r: number) =>
-      r === 1 ? Number.POSITIVE_INFINITY : r % 3 === 1 ? (r - 4) / 3 + 2 : Math.ceil(r / 3);
-    const firstBits = bits < 2 ? 1 : passes(bits - 1) < passes(bits - 2) ? 1 : 2;
-    this.oddFirstStage = firstBits === 1;
-    let rest = bits - firstBits;
-    const radices: number[] = [];
-    while (rest > 0) {
-      const r = rest % 3 === 0 ? 3 : 2;
-      radices.push(r);
-      rest -= r;
-    }
-    // Twiddles per stage of block length q: for radix 2^r, the 2^r − 1 powers W^{jk}
-    // (j = 1..2^r − 1, W = exp(−2πi / (2^r·q))) as cos/sin pairs for each k < q.
+    // Twiddles per DIT stage of block length q and radix R: for each k < q the R − 1 powers
+    // W^{jk} (j = 1..R − 1, W = exp(−2πi / (R·q))) as cos/sin pairs.
+    const stages = [...plan.middle, 4];
     const offsets: number[] = [];
-    const stageRadix: number[] = [];
     let total = 0;
-    let q = 1 << firstBits;
+    let q = plan.first;
     const qs: number[] = [];
-    for (const r of radices) {
-      const radix = 1 << r;
+    for (const radix of stages) {
       offsets.push(total);
-      stageRadix.push(radix);
       qs.push(q);
       total += 2 * (radix - 1) * q;
       q *= radix;
     }
-    this.stageOffsets = Int32Array.from(offsets);
-    this.stageRadix = Int32Array.from(stageRadix);
+    this.middleRadix = Int32Array.from(plan.middle);
+    this.middleOffsets = Int32Array.from(offsets.slice(0, plan.middle.length));
+    this.lastOffset = offsets[offsets.length - 1]!;
     this.twiddles = new Float64Array(total);
-    qs.forEach((bq, s) => {
-      const radix = stageRadix[s]!;
+    stages.forEach((radix, s) => {
+      const bq = qs[s]!;
       const o = offsets[s]!;
       const per = 2 * (radix - 1);
       for (let k = 0; k < bq; k++) {
@@ -93,17 +141,6 @@ export class RealFft {
         }
       }
     });
-    this.splitCos = new Float64Array(m + 1);
-    this.splitSin = new Float64Array(m + 1);
-    for (let k = 0; k <= m; k++) {
-      this.splitCos[k] = Math.cos((2 * Math.PI * k) / size);
-      this.splitSin[k] = Math.sin((2 * Math.PI * k) / size);
-    }
-    this.re = new Float64Array(m);
-    this.im = new Float64Array(m);
-    this.ones = new Float64Array(size).fill(1);
-    this.scratchRe = new Float64Array(m);
-    this.scratchIm = new Float64Array(m);
   }
 
   /**
@@ -119,87 +156,27 @@ export class RealFft {
     outIm: Float64Array,
     outOffset: number,
   ): void {
-    const m = this.half;
+    const w = window ?? this.ones;
+    if (this.firstRadix === 0) {
+      this.directForward(src, srcOffset, w, outRe, outIm, outOffset);
+      return;
+    }
     const re = this.re;
     const im = this.im;
-    const rev = this.reverse;
-    const w = window ?? this.ones;
-    const o = srcOffset;
-    // Bit-reversed load of z_p = x[2p] + i·x[2p+1], fused with the first butterfly stage.
-    if (this.oddFirstStage) {
-      for (let i = 0; i < m; i += 2) {
-        const j0 = 2 * rev[i]!;
-        const j1 = 2 * rev[i + 1]!;
-        const ar = src[o + j0]! * w[j0]!;
-        const ai = src[o + j0 + 1]! * w[j0 + 1]!;
-        const br = src[o + j1]! * w[j1]!;
-        const bi = src[o + j1 + 1]! * w[j1 + 1]!;
-        re[i] = ar + br;
-        im[i] = ai + bi;
-        re[i + 1] = ar - br;
-        im[i + 1] = ai - bi;
-      }
-    } else {
-      for (let i = 0; i < m; i += 4) {
-        const j0 = 2 * rev[i]!;
-        const j2 = 2 * rev[i + 1]!;
-        const j1 = 2 * rev[i + 2]!;
-        const j3 = 2 * rev[i + 3]!;
-        const a0r = src[o + j0]! * w[j0]!;
-        const a0i = src[o + j0 + 1]! * w[j0 + 1]!;
-        const a2r = src[o + j2]! * w[j2]!;
-        const a2i = src[o + j2 + 1]! * w[j2 + 1]!;
-        const a1r = src[o + j1]! * w[j1]!;
-        const a1i = src[o + j1 + 1]! * w[j1 + 1]!;
-        const a3r = src[o + j3]! * w[j3]!;
-        const a3i = src[o + j3 + 1]! * w[j3 + 1]!;
-        const t0r = a0r + a2r;
-        const t0i = a0i + a2i;
-        const t1r = a0r - a2r;
-        const t1i = a0i - a2i;
-        const t2r = a1r + a3r;
-        const t2i = a1i + a3i;
-        const t3r = a1r - a3r;
-        const t3i = a1i - a3i;
-        re[i] = t0r + t2r;
-        im[i] = t0i + t2i;
-        re[i + 2] = t0r - t2r;
-        im[i + 2] = t0i - t2i;
-        re[i + 1] = t1r + t3i;
-        im[i + 1] = t1i - t3r;
-        re[i + 3] = t1r - t3i;
-        im[i + 3] = t1i + t3r;
+    const m = this.half;
+    const tw = this.twiddles;
+    let q = m >> 2;
+    windowDif4(src, srcOffset, w, re, im, q, tw, this.lastOffset);
+    for (let s = this.middleRadix.length - 1; s >= 0; s--) {
+      if (this.middleRadix[s] === 8) {
+        q >>= 3;
+        radix8Dif(re, im, m, q, tw, this.middleOffsets[s]!);
+      } else {
+        q >>= 2;
+        radix4Dif(re, im, m, q, tw, this.middleOffsets[s]!);
       }
     }
-    this.stages(re, im);
-    // Split step: X_k = E_k + exp(-2πik/n)·O_k with E, O the DFTs of even / odd samples.
-    const c = this.splitCos;
-    const s = this.splitSin;
-    outRe[outOffset] = re[0]! + im[0]!;
-    outIm[outOffset] = 0;
-    outRe[outOffset + m] = re[0]! - im[0]!;
-    outIm[outOffset + m] = 0;
-    for (let k = 1; k <= m >> 1; k++) {
-      const j = m - k;
-      const ar = re[k]!;
-      const ai = im[k]!;
-      const br = re[j]!;
-      const bi = im[j]!;
-      const er = 0.5 * (ar + br);
-      const ei = 0.5 * (ai - bi);
-      const or = 0.5 * (ai + bi);
-      const oi = -0.5 * (ar - br);
-      const ck = c[k]!;
-      const sk = s[k]!;
-      // exp(-iθ)·O = (ck·or + sk·oi) + i(ck·oi − sk·or)
-      const tr = ck * or + sk * oi;
-      const ti = ck * oi - sk * or;
-      outRe[outOffset + k] = er + tr;
-      outIm[outOffset + k] = ei + ti;
-      // bin m−k: E_{m−k} = conj(E_k), O_{m−k} = conj(O_k), exp(-iθ_{m−k}) = −exp(+iθ_k)
-      outRe[outOffset + j] = er - tr;
-      outIm[outOffset + j] = ti - ei;
-    }
+    this.groupsAndSplit(outRe, outIm, outOffset);
   }
 
   /**
@@ -217,289 +194,903 @@ export class RealFft {
     out: Float64Array,
     outOffset: number,
   ): void {
-    const m = this.half;
+    const w = window ?? this.ones;
+    if (this.firstRadix === 0) {
+      this.directAdjoint(gRe, gIm, inOffset, w, out, outOffset);
+      return;
+    }
     const re = this.re;
     const im = this.im;
-    const rev = this.reverse;
-    const c = this.splitCos;
-    const s = this.splitSin;
-    // Hermitian spectrum Y: Y_0 = Re G_0, Y_m = Re G_m, Y_k = G_k / 2 otherwise; then
-    // y = unnormalised inverse real DFT of Y, via Z_k = (Y_k + conj Y_{m−k}) + i·e^{iθk}(Y_k − conj Y_{m−k}),
-    // z = inverse complex DFT of Z, y[2p] = Re z_p, y[2p+1] = Im z_p. The inverse complex
-    // DFT is computed as swap(FFT(swap(Z))), so Z is stored with re/im swapped, bit-reversed.
-    const zr = this.scratchRe;
-    const zi = this.scratchIm;
-    {
-      const y0 = gRe[inOffset]!;
-      const ym = gRe[inOffset + m]!;
-      zr[0] = y0 + ym;
-      zi[0] = y0 - ym;
-    }
-    // Z_k = s + i·u and Z_{m−k} = conj(s) + i·conj(u), with s = Y_k + conj Y_{m−k},
-    // d = Y_k − conj Y_{m−k}, u = e^{iθk}·d: one pass computes both halves.
-    for (let k = 1; k <= m >> 1; k++) {
-      const j = m - k;
-      const ar = gRe[inOffset + k]!;
-      const ai = gIm[inOffset + k]!;
-      const br = gRe[inOffset + j]!;
-      const bi = gIm[inOffset + j]!;
-      const sr = 0.5 * (ar + br);
-      const si = 0.5 * (ai - bi);
-      const dr = 0.5 * (ar - br);
-      const di = 0.5 * (ai + bi);
-      const ck = c[k]!;
-      const sk = s[k]!;
-      const ur = ck * dr - sk * di;
-      const ui = ck * di + sk * dr;
-      zr[k] = sr - ui;
-      zi[k] = si + ur;
-      zr[j] = sr + ui;
-      zi[j] = ur - si;
-    }
-    // Bit-reversed gather of swap(Z) fused with the first butterfly stage.
-    if (this.oddFirstStage) {
-      for (let i = 0; i < m; i += 2) {
-        const j0 = rev[i]!;
-        const j1 = rev[i + 1]!;
-        const ar = zi[j0]!;
-        const ai = zr[j0]!;
-        const br = zi[j1]!;
-        const bi = zr[j1]!;
-        re[i] = ar + br;
-        im[i] = ai + bi;
-        re[i + 1] = ar - br;
-        im[i + 1] = ai - bi;
-      }
-    } else {
-      for (let i = 0; i < m; i += 4) {
-        const j0 = rev[i]!;
-        const j2 = rev[i + 1]!;
-        const j1 = rev[i + 2]!;
-        const j3 = rev[i + 3]!;
-        const a0r = zi[j0]!;
-        const a0i = zr[j0]!;
-        const a2r = zi[j2]!;
-        const a2i = zr[j2]!;
-        const a1r = zi[j1]!;
-        const a1i = zr[j1]!;
-        const a3r = zi[j3]!;
-        const a3i = zr[j3]!;
-        const t0r = a0r + a2r;
-        const t0i = a0i + a2i;
-        const t1r = a0r - a2r;
-        const t1i = a0i - a2i;
-        const t2r = a1r + a3r;
-        const t2i = a1i + a3i;
-        const t3r = a1r - a3r;
-        const t3i = a1i - a3i;
-        re[i] = t0r + t2r;
-        im[i] = t0i + t2i;
-        re[i + 2] = t0r - t2r;
-        im[i + 2] = t0i - t2i;
-        re[i + 1] = t1r + t3i;
-        im[i + 1] = t1i - t3r;
-        re[i + 3] = t1r - t3i;
-        im[i + 3] = t1i + t3r;
-      }
-    }
-    this.stages(re, im);
-    const w = window ?? this.ones;
-    for (let p = 0, t = 0; p < m; p++, t += 2) {
-      out[outOffset + t] = out[outOffset + t]! + im[p]! * w[t]!;
-      out[outOffset + t + 1] = out[outOffset + t + 1]! + re[p]! * w[t + 1]!;
-    }
-  }
-
-  /** The radix-8 / radix-4 stages after the first one, in place, natural order out. */
-  private stages(re: Float64Array, im: Float64Array): void {
-    let q = this.oddFirstStage ? 2 : 4;
-    for (let stage = 0; stage < this.stageRadix.length; stage++) {
-      const o = this.stageOffsets[stage]!;
-      if (this.stageRadix[stage] === 8) {
-        this.radix8(re, im, q, o);
+    const m = this.half;
+    const tw = this.twiddles;
+    this.splitAdjointAndGroups(gRe, gIm, inOffset);
+    let q = this.firstRadix;
+    for (let s = 0; s < this.middleRadix.length; s++) {
+      if (this.middleRadix[s] === 8) {
+        radix8(re, im, m, q, tw, this.middleOffsets[s]!);
         q *= 8;
       } else {
-        this.radix4(re, im, q, o);
+        radix4(re, im, m, q, tw, this.middleOffsets[s]!);
         q *= 4;
       }
     }
+    ditWindowAdd4(re, im, m >> 2, tw, this.lastOffset, w, out, outOffset);
   }
 
-  /** One radix-4 DIT stage combining blocks of length q (A0, A2, A1, A3 in bit-reversed order). */
-  private radix4(re: Float64Array, im: Float64Array, q: number, o: number): void {
+  /**
+   * The twiddle-free radix-R DFT of each group of R consecutive points (group g then holds the
+   * points rev[g] + j·m/R, j < R), then the split step: groups with bases P and m/R − P hold
+   * every bin pair (K, m − K) between them, so they are split together, P ascending (the bins
+   * are written in 2R sequential streams; no bit-reversal pass).
+   */
+  private groupsAndSplit(outRe: Float64Array, outIm: Float64Array, o: number): void {
+    const re = this.re;
+    const im = this.im;
     const m = this.half;
-    const tw = this.twiddles;
-    const span = 4 * q;
-    for (let k = 0; k < q; k++) {
-      const w = o + 6 * k;
-      const w1r = tw[w]!;
-      const w1i = tw[w + 1]!;
-      const w2r = tw[w + 2]!;
-      const w2i = tw[w + 3]!;
-      const w3r = tw[w + 4]!;
-      const w3i = tw[w + 5]!;
-      for (let base = 0; base < m; base += span) {
-        const i0 = base + k;
-        const i1 = i0 + q;
-        const i2 = i1 + q;
-        const i3 = i2 + q;
-        const a0r = re[i0]!;
-        const a0i = im[i0]!;
-        let xr = re[i2]!;
-        let xi = im[i2]!;
-        const a1r = xr * w1r - xi * w1i;
-        const a1i = xr * w1i + xi * w1r;
-        xr = re[i1]!;
-        xi = im[i1]!;
-        const a2r = xr * w2r - xi * w2i;
-        const a2i = xr * w2i + xi * w2r;
-        xr = re[i3]!;
-        xi = im[i3]!;
-        const a3r = xr * w3r - xi * w3i;
-        const a3i = xr * w3i + xi * w3r;
-        const t0r = a0r + a2r;
-        const t0i = a0i + a2i;
-        const t1r = a0r - a2r;
-        const t1i = a0i - a2i;
-        const t2r = a1r + a3r;
-        const t2i = a1i + a3i;
-        const t3r = a1r - a3r;
-        const t3i = a1i - a3i;
-        re[i0] = t0r + t2r;
-        im[i0] = t0i + t2i;
-        re[i2] = t0r - t2r;
-        im[i2] = t0i - t2i;
-        re[i1] = t1r + t3i;
-        im[i1] = t1i - t3r;
-        re[i3] = t1r - t3i;
-        im[i3] = t1i + t3r;
-      }
+    const r = this.firstRadix;
+    const groups = (m / r) | 0;
+    const rev = this.firstRev;
+    const c = this.splitCos;
+    const s = this.splitSin;
+    groupDfts(re, im, m, r);
+    outRe[o] = re[0]! + im[0]!;
+    outIm[o] = 0;
+    outRe[o + m] = re[0]! - im[0]!;
+    outIm[o + m] = 0;
+    for (let j = 1; j <= r >> 1; j++) splitPair(re, im, j, r - j, j * groups, c, s, m, outRe, outIm, o);
+    const h = groups >> 1;
+    if (h === 0) return;
+    const ph = rev[h]! * r;
+    for (let j = 0; j < r >> 1; j++)
+      splitPair(re, im, ph + j, ph + r - 1 - j, h + j * groups, c, s, m, outRe, outIm, o);
+    for (let base = 1; base < h; base++) {
+      const p = rev[base]! * r;
+      const p2 = rev[groups - base]! * r + r - 1;
+      for (let j = 0; j < r; j++)
+        splitPair(re, im, p + j, p2 - j, base + j * groups, c, s, m, outRe, outIm, o);
     }
   }
 
   /**
-   * One radix-8 DIT stage combining blocks of length q. In bit-reversed order block p holds
-   * A_{bitrev3(p)}: A0, A4, A2, A6, A1, A5, A3, A7; outputs X[k + s·q] go to block s.
+   * Transpose of {@link RealFft.groupsAndSplit}, writing the re/im-swapped workspace: the
+   * split's transpose from the gradient bins, pair of groups by pair of groups, then the
+   * groups' radix-R DFTs.
    */
-  private radix8(re: Float64Array, im: Float64Array, q: number, o: number): void {
+  private splitAdjointAndGroups(gRe: ArrayLike<number>, gIm: ArrayLike<number>, o: number): void {
+    const re = this.re;
+    const im = this.im;
     const m = this.half;
-    const tw = this.twiddles;
-    const span = 8 * q;
-    const h = Math.SQRT1_2;
-    for (let k = 0; k < q; k++) {
-      const w = o + 14 * k;
-      const w1r = tw[w]!;
-      const w1i = tw[w + 1]!;
-      const w2r = tw[w + 2]!;
-      const w2i = tw[w + 3]!;
-      const w3r = tw[w + 4]!;
-      const w3i = tw[w + 5]!;
-      const w4r = tw[w + 6]!;
-      const w4i = tw[w + 7]!;
-      const w5r = tw[w + 8]!;
-      const w5i = tw[w + 9]!;
-      const w6r = tw[w + 10]!;
-      const w6i = tw[w + 11]!;
-      const w7r = tw[w + 12]!;
-      const w7i = tw[w + 13]!;
-      for (let base = 0; base < m; base += span) {
-        const i0 = base + k;
-        const i1 = i0 + q;
-        const i2 = i1 + q;
-        const i3 = i2 + q;
-        const i4 = i3 + q;
-        const i5 = i4 + q;
-        const i6 = i5 + q;
-        const i7 = i6 + q;
-        const a0r = re[i0]!;
-        const a0i = im[i0]!;
-        let xr = re[i4]!;
-        let xi = im[i4]!;
-        const a1r = xr * w1r - xi * w1i;
-        const a1i = xr * w1i + xi * w1r;
-        xr = re[i2]!;
-        xi = im[i2]!;
-        const a2r = xr * w2r - xi * w2i;
-        const a2i = xr * w2i + xi * w2r;
-        xr = re[i6]!;
-        xi = im[i6]!;
-        const a3r = xr * w3r - xi * w3i;
-        const a3i = xr * w3i + xi * w3r;
-        xr = re[i1]!;
-        xi = im[i1]!;
-        const a4r = xr * w4r - xi * w4i;
-        const a4i = xr * w4i + xi * w4r;
-        xr = re[i5]!;
-        xi = im[i5]!;
-        const a5r = xr * w5r - xi * w5i;
-        const a5i = xr * w5i + xi * w5r;
-        xr = re[i3]!;
-        xi = im[i3]!;
-        const a6r = xr * w6r - xi * w6i;
-        const a6i = xr * w6i + xi * w6r;
-        xr = re[i7]!;
-        xi = im[i7]!;
-        const a7r = xr * w7r - xi * w7i;
-        const a7i = xr * w7i + xi * w7r;
-        // E = DFT4(a0, a2, a4, a6), O = DFT4(a1, a3, a5, a7)
-        let t0r = a0r + a4r;
-        let t0i = a0i + a4i;
-        let t1r = a0r - a4r;
-        let t1i = a0i - a4i;
-        let t2r = a2r + a6r;
-        let t2i = a2i + a6i;
-        let t3r = a2r - a6r;
-        let t3i = a2i - a6i;
-        const e0r = t0r + t2r;
-        const e0i = t0i + t2i;
-        const e2r = t0r - t2r;
-        const e2i = t0i - t2i;
-        const e1r = t1r + t3i;
-        const e1i = t1i - t3r;
-        const e3r = t1r - t3i;
-        const e3i = t1i + t3r;
-        t0r = a1r + a5r;
-        t0i = a1i + a5i;
-        t1r = a1r - a5r;
-        t1i = a1i - a5i;
-        t2r = a3r + a7r;
-        t2i = a3i + a7i;
-        t3r = a3r - a7r;
-        t3i = a3i - a7i;
-        const o0r = t0r + t2r;
-        const o0i = t0i + t2i;
-        // O2·(−i)
-        const o2r = t0i - t2i;
-        const o2i = t2r - t0r;
-        let pr = t1r + t3i;
-        let pi = t1i - t3r;
-        // O1·W8, W8 = (1 − i)/√2
-        const o1r = h * (pr + pi);
-        const o1i = h * (pi - pr);
-        pr = t1r - t3i;
-        pi = t1i + t3r;
-        // O3·W8³, W8³ = (−1 − i)/√2
-        const o3r = h * (pi - pr);
-        const o3i = -h * (pr + pi);
-        re[i0] = e0r + o0r;
-        im[i0] = e0i + o0i;
-        re[i4] = e0r - o0r;
-        im[i4] = e0i - o0i;
-        re[i1] = e1r + o1r;
-        im[i1] = e1i + o1i;
-        re[i5] = e1r - o1r;
-        im[i5] = e1i - o1i;
-        re[i2] = e2r + o2r;
-        im[i2] = e2i + o2i;
-        re[i6] = e2r - o2r;
-        im[i6] = e2i - o2i;
-        re[i3] = e3r + o3r;
-        im[i3] = e3i + o3i;
-        re[i7] = e3r - o3r;
-        im[i7] = e3i - o3i;
+    const r = this.firstRadix;
+    const groups = (m / r) | 0;
+    const rev = this.firstRev;
+    const c = this.splitCos;
+    const s = this.splitSin;
+    {
+      const y0 = gRe[o]!;
+      const ym = gRe[o + m]!;
+      // swapped: re ← Im ∂Z_0, im ← Re ∂Z_0
+      re[0] = y0 - ym;
+      im[0] = y0 + ym;
+    }
+    for (let j = 1; j <= r >> 1; j++) splitPairAdjoint(gRe, gIm, o, j, r - j, j * groups, c, s, m, re, im);
+    const h = groups >> 1;
+    if (h > 0) {
+      const ph = rev[h]! * r;
+      for (let j = 0; j < r >> 1; j++)
+        splitPairAdjoint(gRe, gIm, o, ph + j, ph + r - 1 - j, h + j * groups, c, s, m, re, im);
+      for (let base = 1; base < h; base++) {
+        const p = rev[base]! * r;
+        const p2 = rev[groups - base]! * r + r - 1;
+        for (let j = 0; j < r; j++)
+          splitPairAdjoint(gRe, gIm, o, p + j, p2 - j, base + j * groups, c, s, m, re, im);
       }
     }
+    groupDfts(re, im, m, r);
   }
+
+  /** Direct DFT for sizes 4 and 8 (e^{−2πij/n} from the split tables by symmetry). */
+  private directForward(
+    src: ArrayLike<number>,
+    so: number,
+    w: ArrayLike<number>,
+    outRe: Float64Array,
+    outIm: Float64Array,
+    o: number,
+  ): void {
+    const n = this.size;
+    for (let k = 0; k <= this.half; k++) {
+      let sr = 0;
+      let si = 0;
+      for (let t = 0; t < n; t++) {
+        const x = src[so + t]! * w[t]!;
+        const j = (k * t) % n;
+        sr += x * this.rootCos(j);
+        si -= x * this.rootSin(j);
+      }
+      outRe[o + k] = sr;
+      outIm[o + k] = si;
+    }
+  }
+
+  /** Adjoint of {@link RealFft.directForward}. */
+  private directAdjoint(
+    gRe: ArrayLike<number>,
+    gIm: ArrayLike<number>,
+    io: number,
+    w: ArrayLike<number>,
+    out: Float64Array,
+    o: number,
+  ): void {
+    const n = this.size;
+    for (let t = 0; t < n; t++) {
+      let acc = 0;
+      for (let k = 0; k <= this.half; k++) {
+        const j = (k * t) % n;
+        acc += gRe[io + k]! * this.rootCos(j) - gIm[io + k]! * this.rootSin(j);
+      }
+      out[o + t] = out[o + t]! + w[t]! * acc;
+    }
+  }
+
+  private rootCos(j: number): number {
+    return j <= this.half ? this.splitCos[j]! : this.splitCos[this.size - j]!;
+  }
+
+  private rootSin(j: number): number {
+    return j <= this.half ? this.splitSin[j]! : -this.splitSin[this.size - j]!;
+  }
+}
+
+const H = Math.SQRT1_2;
+
+/** One radix-4 DIT stage combining blocks of length q (block p holds A_{bitrev(p)}), in place. */
+function radix4(
+  re: Float64Array,
+  im: Float64Array,
+  m: number,
+  q: number,
+  tw: Float64Array,
+  t0: number,
+): void {
+  const span = 4 * q;
+  for (let k = 0; k < q; k++) {
+    const w = t0 + 6 * k;
+    const w1r = tw[w + 0]!;
+    const w1i = tw[w + 1]!;
+    const w2r = tw[w + 2]!;
+    const w2i = tw[w + 3]!;
+    const w3r = tw[w + 4]!;
+    const w3i = tw[w + 5]!;
+    for (let base = 0; base < m; base += span) {
+      const i0 = base + k;
+      const i1 = i0 + q;
+      const i2 = i1 + q;
+      const i3 = i2 + q;
+      const a0r = re[i0]!;
+      const a0i = im[i0]!;
+      let xr = re[i2]!;
+      let xi = im[i2]!;
+      const a1r = xr * w1r - xi * w1i;
+      const a1i = xr * w1i + xi * w1r;
+      xr = re[i1]!;
+      xi = im[i1]!;
+      const a2r = xr * w2r - xi * w2i;
+      const a2i = xr * w2i + xi * w2r;
+      xr = re[i3]!;
+      xi = im[i3]!;
+      const a3r = xr * w3r - xi * w3i;
+      const a3i = xr * w3i + xi * w3r;
+      const t0r = a0r + a2r;
+      const t0i = a0i + a2i;
+      const t1r = a0r - a2r;
+      const t1i = a0i - a2i;
+      const t2r = a1r + a3r;
+      const t2i = a1i + a3i;
+      const t3r = a1r - a3r;
+      const t3i = a1i - a3i;
+      const x0r = t0r + t2r;
+      const x0i = t0i + t2i;
+      const x2r = t0r - t2r;
+      const x2i = t0i - t2i;
+      const x1r = t1r + t3i;
+      const x1i = t1i - t3r;
+      const x3r = t1r - t3i;
+      const x3i = t1i + t3r;
+      re[i0] = x0r;
+      im[i0] = x0i;
+      re[i1] = x1r;
+      im[i1] = x1i;
+      re[i2] = x2r;
+      im[i2] = x2i;
+      re[i3] = x3r;
+      im[i3] = x3i;
+    }
+  }
+}
+/** One radix-4 decimation-in-frequency stage (the transpose of {@link radix4}): DFT4, twiddle, store to the bit-reversed blocks. */
+function radix4Dif(
+  re: Float64Array,
+  im: Float64Array,
+  m: number,
+  q: number,
+  tw: Float64Array,
+  t0: number,
+): void {
+  const span = 4 * q;
+  for (let k = 0; k < q; k++) {
+    const w = t0 + 6 * k;
+    const w1r = tw[w + 0]!;
+    const w1i = tw[w + 1]!;
+    const w2r = tw[w + 2]!;
+    const w2i = tw[w + 3]!;
+    const w3r = tw[w + 4]!;
+    const w3i = tw[w + 5]!;
+    for (let base = 0; base < m; base += span) {
+      const i0 = base + k;
+      const i1 = i0 + q;
+      const i2 = i1 + q;
+      const i3 = i2 + q;
+      const a0r = re[i0]!;
+      const a0i = im[i0]!;
+      const a1r = re[i1]!;
+      const a1i = im[i1]!;
+      const a2r = re[i2]!;
+      const a2i = im[i2]!;
+      const a3r = re[i3]!;
+      const a3i = im[i3]!;
+      const t0r = a0r + a2r;
+      const t0i = a0i + a2i;
+      const t1r = a0r - a2r;
+      const t1i = a0i - a2i;
+      const t2r = a1r + a3r;
+      const t2i = a1i + a3i;
+      const t3r = a1r - a3r;
+      const t3i = a1i - a3i;
+      const x0r = t0r + t2r;
+      const x0i = t0i + t2i;
+      const x2r = t0r - t2r;
+      const x2i = t0i - t2i;
+      const x1r = t1r + t3i;
+      const x1i = t1i - t3r;
+      const x3r = t1r - t3i;
+      const x3i = t1i + t3r;
+      re[i0] = x0r;
+      im[i0] = x0i;
+      re[i2] = x1r * w1r - x1i * w1i;
+      im[i2] = x1r * w1i + x1i * w1r;
+      re[i1] = x2r * w2r - x2i * w2i;
+      im[i1] = x2r * w2i + x2i * w2r;
+      re[i3] = x3r * w3r - x3i * w3i;
+      im[i3] = x3r * w3i + x3i * w3r;
+    }
+  }
+}
+/** One radix-8 DIT stage combining blocks of length q (block p holds A_{bitrev(p)}), in place. */
+function radix8(
+  re: Float64Array,
+  im: Float64Array,
+  m: number,
+  q: number,
+  tw: Float64Array,
+  t0: number,
+): void {
+  const span = 8 * q;
+  for (let k = 0; k < q; k++) {
+    const w = t0 + 14 * k;
+    const w1r = tw[w + 0]!;
+    const w1i = tw[w + 1]!;
+    const w2r = tw[w + 2]!;
+    const w2i = tw[w + 3]!;
+    const w3r = tw[w + 4]!;
+    const w3i = tw[w + 5]!;
+    const w4r = tw[w + 6]!;
+    const w4i = tw[w + 7]!;
+    const w5r = tw[w + 8]!;
+    const w5i = tw[w + 9]!;
+    const w6r = tw[w + 10]!;
+    const w6i = tw[w + 11]!;
+    const w7r = tw[w + 12]!;
+    const w7i = tw[w + 13]!;
+    for (let base = 0; base < m; base += span) {
+      const i0 = base + k;
+      const i1 = i0 + q;
+      const i2 = i1 + q;
+      const i3 = i2 + q;
+      const i4 = i3 + q;
+      const i5 = i4 + q;
+      const i6 = i5 + q;
+      const i7 = i6 + q;
+      const a0r = re[i0]!;
+      const a0i = im[i0]!;
+      let xr = re[i4]!;
+      let xi = im[i4]!;
+      const a1r = xr * w1r - xi * w1i;
+      const a1i = xr * w1i + xi * w1r;
+      xr = re[i2]!;
+      xi = im[i2]!;
+      const a2r = xr * w2r - xi * w2i;
+      const a2i = xr * w2i + xi * w2r;
+      xr = re[i6]!;
+      xi = im[i6]!;
+      const a3r = xr * w3r - xi * w3i;
+      const a3i = xr * w3i + xi * w3r;
+      xr = re[i1]!;
+      xi = im[i1]!;
+      const a4r = xr * w4r - xi * w4i;
+      const a4i = xr * w4i + xi * w4r;
+      xr = re[i5]!;
+      xi = im[i5]!;
+      const a5r = xr * w5r - xi * w5i;
+      const a5i = xr * w5i + xi * w5r;
+      xr = re[i3]!;
+      xi = im[i3]!;
+      const a6r = xr * w6r - xi * w6i;
+      const a6i = xr * w6i + xi * w6r;
+      xr = re[i7]!;
+      xi = im[i7]!;
+      const a7r = xr * w7r - xi * w7i;
+      const a7i = xr * w7i + xi * w7r;
+      let t0r = a0r + a4r;
+      let t0i = a0i + a4i;
+      let t1r = a0r - a4r;
+      let t1i = a0i - a4i;
+      let t2r = a2r + a6r;
+      let t2i = a2i + a6i;
+      let t3r = a2r - a6r;
+      let t3i = a2i - a6i;
+      const e0r = t0r + t2r;
+      const e0i = t0i + t2i;
+      const e2r = t0r - t2r;
+      const e2i = t0i - t2i;
+      const e1r = t1r + t3i;
+      const e1i = t1i - t3r;
+      const e3r = t1r - t3i;
+      const e3i = t1i + t3r;
+      t0r = a1r + a5r;
+      t0i = a1i + a5i;
+      t1r = a1r - a5r;
+      t1i = a1i - a5i;
+      t2r = a3r + a7r;
+      t2i = a3i + a7i;
+      t3r = a3r - a7r;
+      t3i = a3i - a7i;
+      const o0r = t0r + t2r;
+      const o0i = t0i + t2i;
+      // O2·(−i)
+      const o2r = t0i - t2i;
+      const o2i = t2r - t0r;
+      let pr = t1r + t3i;
+      let pi = t1i - t3r;
+      // O1·W8, W8 = (1 − i)/√2
+      const o1r = H * (pr + pi);
+      const o1i = H * (pi - pr);
+      pr = t1r - t3i;
+      pi = t1i + t3r;
+      // O3·W8³, W8³ = (−1 − i)/√2
+      const o3r = H * (pi - pr);
+      const o3i = -H * (pr + pi);
+      const x0r = e0r + o0r;
+      const x0i = e0i + o0i;
+      const x4r = e0r - o0r;
+      const x4i = e0i - o0i;
+      const x1r = e1r + o1r;
+      const x1i = e1i + o1i;
+      const x5r = e1r - o1r;
+      const x5i = e1i - o1i;
+      const x2r = e2r + o2r;
+      const x2i = e2i + o2i;
+      const x6r = e2r - o2r;
+      const x6i = e2i - o2i;
+      const x3r = e3r + o3r;
+      const x3i = e3i + o3i;
+      const x7r = e3r - o3r;
+      const x7i = e3i - o3i;
+      re[i0] = x0r;
+      im[i0] = x0i;
+      re[i1] = x1r;
+      im[i1] = x1i;
+      re[i2] = x2r;
+      im[i2] = x2i;
+      re[i3] = x3r;
+      im[i3] = x3i;
+      re[i4] = x4r;
+      im[i4] = x4i;
+      re[i5] = x5r;
+      im[i5] = x5i;
+      re[i6] = x6r;
+      im[i6] = x6i;
+      re[i7] = x7r;
+      im[i7] = x7i;
+    }
+  }
+}
+/** One radix-8 decimation-in-frequency stage (the transpose of {@link radix8}): DFT8, twiddle, store to the bit-reversed blocks. */
+function radix8Dif(
+  re: Float64Array,
+  im: Float64Array,
+  m: number,
+  q: number,
+  tw: Float64Array,
+  t0: number,
+): void {
+  const span = 8 * q;
+  for (let k = 0; k < q; k++) {
+    const w = t0 + 14 * k;
+    const w1r = tw[w + 0]!;
+    const w1i = tw[w + 1]!;
+    const w2r = tw[w + 2]!;
+    const w2i = tw[w + 3]!;
+    const w3r = tw[w + 4]!;
+    const w3i = tw[w + 5]!;
+    const w4r = tw[w + 6]!;
+    const w4i = tw[w + 7]!;
+    const w5r = tw[w + 8]!;
+    const w5i = tw[w + 9]!;
+    const w6r = tw[w + 10]!;
+    const w6i = tw[w + 11]!;
+    const w7r = tw[w + 12]!;
+    const w7i = tw[w + 13]!;
+    for (let base = 0; base < m; base += span) {
+      const i0 = base + k;
+      const i1 = i0 + q;
+      const i2 = i1 + q;
+      const i3 = i2 + q;
+      const i4 = i3 + q;
+      const i5 = i4 + q;
+      const i6 = i5 + q;
+      const i7 = i6 + q;
+      const a0r = re[i0]!;
+      const a0i = im[i0]!;
+      const a1r = re[i1]!;
+      const a1i = im[i1]!;
+      const a2r = re[i2]!;
+      const a2i = im[i2]!;
+      const a3r = re[i3]!;
+      const a3i = im[i3]!;
+      const a4r = re[i4]!;
+      const a4i = im[i4]!;
+      const a5r = re[i5]!;
+      const a5i = im[i5]!;
+      const a6r = re[i6]!;
+      const a6i = im[i6]!;
+      const a7r = re[i7]!;
+      const a7i = im[i7]!;
+      let t0r = a0r + a4r;
+      let t0i = a0i + a4i;
+      let t1r = a0r - a4r;
+      let t1i = a0i - a4i;
+      let t2r = a2r + a6r;
+      let t2i = a2i + a6i;
+      let t3r = a2r - a6r;
+      let t3i = a2i - a6i;
+      const e0r = t0r + t2r;
+      const e0i = t0i + t2i;
+      const e2r = t0r - t2r;
+      const e2i = t0i - t2i;
+      const e1r = t1r + t3i;
+      const e1i = t1i - t3r;
+      const e3r = t1r - t3i;
+      const e3i = t1i + t3r;
+      t0r = a1r + a5r;
+      t0i = a1i + a5i;
+      t1r = a1r - a5r;
+      t1i = a1i - a5i;
+      t2r = a3r + a7r;
+      t2i = a3i + a7i;
+      t3r = a3r - a7r;
+      t3i = a3i - a7i;
+      const o0r = t0r + t2r;
+      const o0i = t0i + t2i;
+      // O2·(−i)
+      const o2r = t0i - t2i;
+      const o2i = t2r - t0r;
+      let pr = t1r + t3i;
+      let pi = t1i - t3r;
+      // O1·W8, W8 = (1 − i)/√2
+      const o1r = H * (pr + pi);
+      const o1i = H * (pi - pr);
+      pr = t1r - t3i;
+      pi = t1i + t3r;
+      // O3·W8³, W8³ = (−1 − i)/√2
+      const o3r = H * (pi - pr);
+      const o3i = -H * (pr + pi);
+      const x0r = e0r + o0r;
+      const x0i = e0i + o0i;
+      const x4r = e0r - o0r;
+      const x4i = e0i - o0i;
+      const x1r = e1r + o1r;
+      const x1i = e1i + o1i;
+      const x5r = e1r - o1r;
+      const x5i = e1i - o1i;
+      const x2r = e2r + o2r;
+      const x2i = e2i + o2i;
+      const x6r = e2r - o2r;
+      const x6i = e2i - o2i;
+      const x3r = e3r + o3r;
+      const x3i = e3i + o3i;
+      const x7r = e3r - o3r;
+      const x7i = e3i - o3i;
+      re[i0] = x0r;
+      im[i0] = x0i;
+      re[i4] = x1r * w1r - x1i * w1i;
+      im[i4] = x1r * w1i + x1i * w1r;
+      re[i2] = x2r * w2r - x2i * w2i;
+      im[i2] = x2r * w2i + x2i * w2r;
+      re[i6] = x3r * w3r - x3i * w3i;
+      im[i6] = x3r * w3i + x3i * w3r;
+      re[i1] = x4r * w4r - x4i * w4i;
+      im[i1] = x4r * w4i + x4i * w4r;
+      re[i5] = x5r * w5r - x5i * w5i;
+      im[i5] = x5r * w5i + x5i * w5r;
+      re[i3] = x6r * w6r - x6i * w6i;
+      im[i3] = x6r * w6i + x6i * w6r;
+      re[i7] = x7r * w7r - x7i * w7i;
+      im[i7] = x7r * w7i + x7i * w7r;
+    }
+  }
+}
+
+/** In place, a twiddle-free radix-2 DFT of the 2 consecutive points from index i. */
+function dft2At(re: Float64Array, im: Float64Array, i: number): void {
+  {
+    const a0r = re[i + 0]!;
+    const a0i = im[i + 0]!;
+    const a1r = re[i + 1]!;
+    const a1i = im[i + 1]!;
+    const x0r = a0r + a1r;
+    const x0i = a0i + a1i;
+    const x1r = a0r - a1r;
+    const x1i = a0i - a1i;
+    re[i + 0] = x0r;
+    im[i + 0] = x0i;
+    re[i + 1] = x1r;
+    im[i + 1] = x1i;
+  }
+}
+
+/** In place, a twiddle-free radix-4 DFT of the 4 consecutive points from index i. */
+function dft4At(re: Float64Array, im: Float64Array, i: number): void {
+  {
+    const a0r = re[i + 0]!;
+    const a0i = im[i + 0]!;
+    const a1r = re[i + 1]!;
+    const a1i = im[i + 1]!;
+    const a2r = re[i + 2]!;
+    const a2i = im[i + 2]!;
+    const a3r = re[i + 3]!;
+    const a3i = im[i + 3]!;
+    const t0r = a0r + a2r;
+    const t0i = a0i + a2i;
+    const t1r = a0r - a2r;
+    const t1i = a0i - a2i;
+    const t2r = a1r + a3r;
+    const t2i = a1i + a3i;
+    const t3r = a1r - a3r;
+    const t3i = a1i - a3i;
+    const x0r = t0r + t2r;
+    const x0i = t0i + t2i;
+    const x2r = t0r - t2r;
+    const x2i = t0i - t2i;
+    const x1r = t1r + t3i;
+    const x1i = t1i - t3r;
+    const x3r = t1r - t3i;
+    const x3i = t1i + t3r;
+    re[i + 0] = x0r;
+    im[i + 0] = x0i;
+    re[i + 1] = x1r;
+    im[i + 1] = x1i;
+    re[i + 2] = x2r;
+    im[i + 2] = x2i;
+    re[i + 3] = x3r;
+    im[i + 3] = x3i;
+  }
+}
+
+/** In place, a twiddle-free radix-8 DFT of the 8 consecutive points from index i. */
+function dft8At(re: Float64Array, im: Float64Array, i: number): void {
+  {
+    const a0r = re[i + 0]!;
+    const a0i = im[i + 0]!;
+    const a1r = re[i + 1]!;
+    const a1i = im[i + 1]!;
+    const a2r = re[i + 2]!;
+    const a2i = im[i + 2]!;
+    const a3r = re[i + 3]!;
+    const a3i = im[i + 3]!;
+    const a4r = re[i + 4]!;
+    const a4i = im[i + 4]!;
+    const a5r = re[i + 5]!;
+    const a5i = im[i + 5]!;
+    const a6r = re[i + 6]!;
+    const a6i = im[i + 6]!;
+    const a7r = re[i + 7]!;
+    const a7i = im[i + 7]!;
+    let t0r = a0r + a4r;
+    let t0i = a0i + a4i;
+    let t1r = a0r - a4r;
+    let t1i = a0i - a4i;
+    let t2r = a2r + a6r;
+    let t2i = a2i + a6i;
+    let t3r = a2r - a6r;
+    let t3i = a2i - a6i;
+    const e0r = t0r + t2r;
+    const e0i = t0i + t2i;
+    const e2r = t0r - t2r;
+    const e2i = t0i - t2i;
+    const e1r = t1r + t3i;
+    const e1i = t1i - t3r;
+    const e3r = t1r - t3i;
+    const e3i = t1i + t3r;
+    t0r = a1r + a5r;
+    t0i = a1i + a5i;
+    t1r = a1r - a5r;
+    t1i = a1i - a5i;
+    t2r = a3r + a7r;
+    t2i = a3i + a7i;
+    t3r = a3r - a7r;
+    t3i = a3i - a7i;
+    const o0r = t0r + t2r;
+    const o0i = t0i + t2i;
+    // O2·(−i)
+    const o2r = t0i - t2i;
+    const o2i = t2r - t0r;
+    let pr = t1r + t3i;
+    let pi = t1i - t3r;
+    // O1·W8, W8 = (1 − i)/√2
+    const o1r = H * (pr + pi);
+    const o1i = H * (pi - pr);
+    pr = t1r - t3i;
+    pi = t1i + t3r;
+    // O3·W8³, W8³ = (−1 − i)/√2
+    const o3r = H * (pi - pr);
+    const o3i = -H * (pr + pi);
+    const x0r = e0r + o0r;
+    const x0i = e0i + o0i;
+    const x4r = e0r - o0r;
+    const x4i = e0i - o0i;
+    const x1r = e1r + o1r;
+    const x1i = e1i + o1i;
+    const x5r = e1r - o1r;
+    const x5i = e1i - o1i;
+    const x2r = e2r + o2r;
+    const x2i = e2i + o2i;
+    const x6r = e2r - o2r;
+    const x6i = e2i - o2i;
+    const x3r = e3r + o3r;
+    const x3i = e3i + o3i;
+    const x7r = e3r - o3r;
+    const x7i = e3i - o3i;
+    re[i + 0] = x0r;
+    im[i + 0] = x0i;
+    re[i + 1] = x1r;
+    im[i + 1] = x1i;
+    re[i + 2] = x2r;
+    im[i + 2] = x2i;
+    re[i + 3] = x3r;
+    im[i + 3] = x3i;
+    re[i + 4] = x4r;
+    im[i + 4] = x4i;
+    re[i + 5] = x5r;
+    im[i + 5] = x5i;
+    re[i + 6] = x6r;
+    im[i + 6] = x6i;
+    re[i + 7] = x7r;
+    im[i + 7] = x7i;
+  }
+}
+
+/**
+ * First forward pass: the windowed samples as complex points z_p = w[2p]·x[2p] + i·w[2p+1]·x[2p+1]
+ * in natural order (four sequential streams), each radix-4 decimation-in-frequency butterfly
+ * k < q = m/4 (DFT4 of z_{k + s·q}, then twiddles W^{jk}, outputs to the bit-reversed blocks).
+ */
+function windowDif4(
+  src: ArrayLike<number>,
+  o: number,
+  w: ArrayLike<number>,
+  re: Float64Array,
+  im: Float64Array,
+  q: number,
+  tw: Float64Array,
+  t0: number,
+): void {
+  for (let k = 0; k < q; k++) {
+    const tk = t0 + 6 * k;
+    const w1r = tw[tk + 0]!;
+    const w1i = tw[tk + 1]!;
+    const w2r = tw[tk + 2]!;
+    const w2i = tw[tk + 3]!;
+    const w3r = tw[tk + 4]!;
+    const w3i = tw[tk + 5]!;
+    const i0 = k;
+    const i1 = i0 + q;
+    const i2 = i1 + q;
+    const i3 = i2 + q;
+    const a0r = src[o + 2 * i0]! * w[2 * i0]!;
+    const a0i = src[o + 2 * i0 + 1]! * w[2 * i0 + 1]!;
+    const a1r = src[o + 2 * i1]! * w[2 * i1]!;
+    const a1i = src[o + 2 * i1 + 1]! * w[2 * i1 + 1]!;
+    const a2r = src[o + 2 * i2]! * w[2 * i2]!;
+    const a2i = src[o + 2 * i2 + 1]! * w[2 * i2 + 1]!;
+    const a3r = src[o + 2 * i3]! * w[2 * i3]!;
+    const a3i = src[o + 2 * i3 + 1]! * w[2 * i3 + 1]!;
+    const t0r = a0r + a2r;
+    const t0i = a0i + a2i;
+    const t1r = a0r - a2r;
+    const t1i = a0i - a2i;
+    const t2r = a1r + a3r;
+    const t2i = a1i + a3i;
+    const t3r = a1r - a3r;
+    const t3i = a1i - a3i;
+    const x0r = t0r + t2r;
+    const x0i = t0i + t2i;
+    const x2r = t0r - t2r;
+    const x2i = t0i - t2i;
+    const x1r = t1r + t3i;
+    const x1i = t1i - t3r;
+    const x3r = t1r - t3i;
+    const x3i = t1i + t3r;
+    re[i0] = x0r;
+    im[i0] = x0i;
+    re[i2] = x1r * w1r - x1i * w1i;
+    im[i2] = x1r * w1i + x1i * w1r;
+    re[i1] = x2r * w2r - x2i * w2i;
+    im[i1] = x2r * w2i + x2i * w2r;
+    re[i3] = x3r * w3r - x3i * w3i;
+    im[i3] = x3r * w3i + x3i * w3r;
+  }
+}
+
+/**
+ * Last adjoint pass, the transpose of {@link windowDif4} on the re/im-swapped workspace: each
+ * radix-4 DIT butterfly k < q = m/4, its outputs un-swapped, windowed and added to out at the
+ * samples of points k + s·q (four sequential streams).
+ */
+function ditWindowAdd4(
+  re: Float64Array,
+  im: Float64Array,
+  q: number,
+  tw: Float64Array,
+  t0: number,
+  w: ArrayLike<number>,
+  out: Float64Array,
+  o: number,
+): void {
+  for (let k = 0; k < q; k++) {
+    const tk = t0 + 6 * k;
+    const w1r = tw[tk + 0]!;
+    const w1i = tw[tk + 1]!;
+    const w2r = tw[tk + 2]!;
+    const w2i = tw[tk + 3]!;
+    const w3r = tw[tk + 4]!;
+    const w3i = tw[tk + 5]!;
+    const i0 = k;
+    const i1 = i0 + q;
+    const i2 = i1 + q;
+    const i3 = i2 + q;
+    const a0r = re[i0]!;
+    const a0i = im[i0]!;
+    let xr = re[i2]!;
+    let xi = im[i2]!;
+    const a1r = xr * w1r - xi * w1i;
+    const a1i = xr * w1i + xi * w1r;
+    xr = re[i1]!;
+    xi = im[i1]!;
+    const a2r = xr * w2r - xi * w2i;
+    const a2i = xr * w2i + xi * w2r;
+    xr = re[i3]!;
+    xi = im[i3]!;
+    const a3r = xr * w3r - xi * w3i;
+    const a3i = xr * w3i + xi * w3r;
+    const t0r = a0r + a2r;
+    const t0i = a0i + a2i;
+    const t1r = a0r - a2r;
+    const t1i = a0i - a2i;
+    const t2r = a1r + a3r;
+    const t2i = a1i + a3i;
+    const t3r = a1r - a3r;
+    const t3i = a1i - a3i;
+    const x0r = t0r + t2r;
+    const x0i = t0i + t2i;
+    const x2r = t0r - t2r;
+    const x2i = t0i - t2i;
+    const x1r = t1r + t3i;
+    const x1i = t1i - t3r;
+    const x3r = t1r - t3i;
+    const x3i = t1i + t3r;
+    const s0 = o + 2 * i0;
+    out[s0] = out[s0]! + x0i * w[2 * i0]!;
+    out[s0 + 1] = out[s0 + 1]! + x0r * w[2 * i0 + 1]!;
+    const s1 = o + 2 * i1;
+    out[s1] = out[s1]! + x1i * w[2 * i1]!;
+    out[s1 + 1] = out[s1 + 1]! + x1r * w[2 * i1 + 1]!;
+    const s2 = o + 2 * i2;
+    out[s2] = out[s2]! + x2i * w[2 * i2]!;
+    out[s2 + 1] = out[s2 + 1]! + x2r * w[2 * i2 + 1]!;
+    const s3 = o + 2 * i3;
+    out[s3] = out[s3]! + x3i * w[2 * i3]!;
+    out[s3 + 1] = out[s3 + 1]! + x3r * w[2 * i3 + 1]!;
+  }
+}
+
+/** In place, the twiddle-free radix-r DFTs (r = 2, 4 or 8) of each r consecutive points. */
+function groupDfts(re: Float64Array, im: Float64Array, m: number, r: number): void {
+  if (r === 8) for (let i = 0; i < m; i += 8) dft8At(re, im, i);
+  else if (r === 4) for (let i = 0; i < m; i += 4) dft4At(re, im, i);
+  else for (let i = 0; i < m; i += 2) dft2At(re, im, i);
+}
+
+/**
+ * Split step for the bin pair (k, m − k), Z_k at workspace index pk and Z_{m−k} at pj: with
+ * E = (Z_k + conj Z_{m−k})/2 and O = −i(Z_k − conj Z_{m−k})/2, X_k = E + e^{−2πik/n}·O and
+ * X_{m−k} = conj(E) − conj(e^{−2πik/n}·O). k = m/2 writes that bin from itself.
+ */
+function splitPair(
+  re: Float64Array,
+  im: Float64Array,
+  pk: number,
+  pj: number,
+  k: number,
+  c: Float64Array,
+  s: Float64Array,
+  m: number,
+  outRe: Float64Array,
+  outIm: Float64Array,
+  o: number,
+): void {
+  const ar = re[pk]!;
+  const ai = im[pk]!;
+  const br = re[pj]!;
+  const bi = im[pj]!;
+  const er = 0.5 * (ar + br);
+  const ei = 0.5 * (ai - bi);
+  const or = 0.5 * (ai + bi);
+  const oi = -0.5 * (ar - br);
+  const ck = c[k]!;
+  const sk = s[k]!;
+  // exp(-iθ)·O = (ck·or + sk·oi) + i(ck·oi − sk·or)
+  const tr = ck * or + sk * oi;
+  const ti = ck * oi - sk * or;
+  outRe[o + k] = er + tr;
+  outIm[o + k] = ei + ti;
+  outRe[o + m - k] = er - tr;
+  outIm[o + m - k] = ti - ei;
+}
+
+/**
+ * Transpose of {@link splitPair}: from the gradient at bins k and m − k, writes ∂Z_k (at pk)
+ * and ∂Z_{m−k} (at pj) re/im-swapped: Z_k = S + i·U, Z_{m−k} = conj S + i·conj U with
+ * S = (G_k + conj G_{m−k})/2, U = e^{2πik/n}·(G_k − conj G_{m−k})/2.
+ */
+function splitPairAdjoint(
+  gRe: ArrayLike<number>,
+  gIm: ArrayLike<number>,
+  o: number,
+  pk: number,
+  pj: number,
+  k: number,
+  c: Float64Array,
+  s: Float64Array,
+  m: number,
+  re: Float64Array,
+  im: Float64Array,
+): void {
+  const ar = gRe[o + k]!;
+  const ai = gIm[o + k]!;
+  const br = gRe[o + m - k]!;
+  const bi = gIm[o + m - k]!;
+  const sr = 0.5 * (ar + br);
+  const si = 0.5 * (ai - bi);
+  const dr = 0.5 * (ar - br);
+  const di = 0.5 * (ai + bi);
+  const ck = c[k]!;
+  const sk = s[k]!;
+  const ur = ck * dr - sk * di;
+  const ui = ck * di + sk * dr;
+  im[pk] = sr - ui;
+  re[pk] = si + ur;
+  im[pj] = sr + ui;
+  re[pj] = ur - si;
 }
 
 const plans = new Map<number, RealFft>();
