@@ -113,7 +113,8 @@ export class RealFft {
       this.firstRev[g] = r;
     }
     // Twiddles per DIT stage of block length q and radix R: for each k < q the R − 1 powers
-    // W^{jk} (j = 1..R − 1, W = exp(−2πi / (R·q))) as cos/sin pairs.
+    // W^{jk} (j = 1..R − 1, W = exp(−2πi / (R·q))) as cos/sin pairs; the last (radix-4,
+    // q = m/4) stage stores W^k alone and squares it (its table would be the largest).
     const stages = [...plan.middle, 4];
     const offsets: number[] = [];
     let total = 0;
@@ -122,7 +123,7 @@ export class RealFft {
     for (const radix of stages) {
       offsets.push(total);
       qs.push(q);
-      total += 2 * (radix - 1) * q;
+      total += offsets.length === stages.length ? 2 * q : 2 * (radix - 1) * q;
       q *= radix;
     }
     this.middleRadix = Int32Array.from(plan.middle);
@@ -132,9 +133,10 @@ export class RealFft {
     stages.forEach((radix, s) => {
       const bq = qs[s]!;
       const o = offsets[s]!;
-      const per = 2 * (radix - 1);
+      const powers = s === stages.length - 1 ? 1 : radix - 1;
+      const per = 2 * powers;
       for (let k = 0; k < bq; k++) {
-        for (let j = 1; j < radix; j++) {
+        for (let j = 1; j <= powers; j++) {
           const angle = (-2 * Math.PI * j * k) / (radix * bq);
           this.twiddles[o + per * k + 2 * (j - 1)] = Math.cos(angle);
           this.twiddles[o + per * k + 2 * (j - 1) + 1] = Math.sin(angle);
@@ -232,17 +234,26 @@ export class RealFft {
     const rev = this.firstRev;
     const c = this.splitCos;
     const s = this.splitSin;
-    groupDfts(re, im, m, r);
+    const h = groups >> 1;
+    const ph = rev[h]! * r;
+    if (r === 8) {
+      dft8At(re, im, 0);
+      dft8At(re, im, ph);
+    } else {
+      groupDfts(re, im, m, r);
+    }
     outRe[o] = re[0]! + im[0]!;
     outIm[o] = 0;
     outRe[o + m] = re[0]! - im[0]!;
     outIm[o + m] = 0;
     for (let j = 1; j <= r >> 1; j++) splitPair(re, im, j, r - j, j * groups, c, s, m, outRe, outIm, o);
-    const h = groups >> 1;
     if (h === 0) return;
-    const ph = rev[h]! * r;
     for (let j = 0; j < r >> 1; j++)
       splitPair(re, im, ph + j, ph + r - 1 - j, h + j * groups, c, s, m, outRe, outIm, o);
+    if (r === 8) {
+      groups8AndSplit(re, im, rev, m, c, s, outRe, outIm, o);
+      return;
+    }
     for (let base = 1; base < h; base++) {
       const p = rev[base]! * r;
       const p2 = rev[groups - base]! * r + r - 1;
@@ -274,16 +285,22 @@ export class RealFft {
     }
     for (let j = 1; j <= r >> 1; j++) splitPairAdjoint(gRe, gIm, o, j, r - j, j * groups, c, s, m, re, im);
     const h = groups >> 1;
+    const ph = rev[h]! * r;
     if (h > 0) {
-      const ph = rev[h]! * r;
       for (let j = 0; j < r >> 1; j++)
         splitPairAdjoint(gRe, gIm, o, ph + j, ph + r - 1 - j, h + j * groups, c, s, m, re, im);
-      for (let base = 1; base < h; base++) {
-        const p = rev[base]! * r;
-        const p2 = rev[groups - base]! * r + r - 1;
-        for (let j = 0; j < r; j++)
-          splitPairAdjoint(gRe, gIm, o, p + j, p2 - j, base + j * groups, c, s, m, re, im);
-      }
+    }
+    if (r === 8) {
+      splitAdjointAndGroups8(gRe, gIm, o, rev, m, c, s, re, im);
+      dft8At(re, im, 0);
+      dft8At(re, im, ph);
+      return;
+    }
+    for (let base = 1; base < h; base++) {
+      const p = rev[base]! * r;
+      const p2 = rev[groups - base]! * r + r - 1;
+      for (let j = 0; j < r; j++)
+        splitPairAdjoint(gRe, gIm, o, p + j, p2 - j, base + j * groups, c, s, m, re, im);
     }
     groupDfts(re, im, m, r);
   }
@@ -895,13 +912,12 @@ function windowDif4(
   t0: number,
 ): void {
   for (let k = 0; k < q; k++) {
-    const tk = t0 + 6 * k;
-    const w1r = tw[tk + 0]!;
-    const w1i = tw[tk + 1]!;
-    const w2r = tw[tk + 2]!;
-    const w2i = tw[tk + 3]!;
-    const w3r = tw[tk + 4]!;
-    const w3i = tw[tk + 5]!;
+    const w1r = tw[t0 + 2 * k]!;
+    const w1i = tw[t0 + 2 * k + 1]!;
+    const w2r = w1r * w1r - w1i * w1i;
+    const w2i = 2 * w1r * w1i;
+    const w3r = w2r * w1r - w2i * w1i;
+    const w3i = w2r * w1i + w2i * w1r;
     const i0 = k;
     const i1 = i0 + q;
     const i2 = i1 + q;
@@ -957,13 +973,12 @@ function ditWindowAdd4(
   o: number,
 ): void {
   for (let k = 0; k < q; k++) {
-    const tk = t0 + 6 * k;
-    const w1r = tw[tk + 0]!;
-    const w1i = tw[tk + 1]!;
-    const w2r = tw[tk + 2]!;
-    const w2i = tw[tk + 3]!;
-    const w3r = tw[tk + 4]!;
-    const w3i = tw[tk + 5]!;
+    const w1r = tw[t0 + 2 * k]!;
+    const w1i = tw[t0 + 2 * k + 1]!;
+    const w2r = w1r * w1r - w1i * w1i;
+    const w2i = 2 * w1r * w1i;
+    const w3r = w2r * w1r - w2i * w1i;
+    const w3i = w2r * w1i + w2i * w1r;
     const i0 = k;
     const i1 = i0 + q;
     const i2 = i1 + q;
@@ -1010,6 +1025,610 @@ function ditWindowAdd4(
     const s3 = o + 2 * i3;
     out[s3] = out[s3]! + x3i * w[2 * i3]!;
     out[s3 + 1] = out[s3 + 1]! + x3r * w[2 * i3 + 1]!;
+  }
+}
+
+/**
+ * The forward's groups of 8 (radix-8 DFT of each 8 consecutive points) fused with the split
+ * step, in registers: for group bases P = 1..m/16 − 1 the groups holding points P + j·m/8 and
+ * m/8 − P + j·m/8 are transformed and every bin pair (P + j·m/8, m − P − j·m/8) between them is
+ * split and written at once.
+ */
+function groups8AndSplit(
+  re: Float64Array,
+  im: Float64Array,
+  rev: Int32Array,
+  m: number,
+  c: Float64Array,
+  s: Float64Array,
+  outRe: Float64Array,
+  outIm: Float64Array,
+  o: number,
+): void {
+  const groups = m >> 3;
+  const h = groups >> 1;
+  for (let base = 1; base < h; base++) {
+    const p = rev[base]! * 8;
+    const p2 = rev[groups - base]! * 8;
+    const a0rA = re[p + 0]!;
+    const a0iA = im[p + 0]!;
+    const a1rA = re[p + 1]!;
+    const a1iA = im[p + 1]!;
+    const a2rA = re[p + 2]!;
+    const a2iA = im[p + 2]!;
+    const a3rA = re[p + 3]!;
+    const a3iA = im[p + 3]!;
+    const a4rA = re[p + 4]!;
+    const a4iA = im[p + 4]!;
+    const a5rA = re[p + 5]!;
+    const a5iA = im[p + 5]!;
+    const a6rA = re[p + 6]!;
+    const a6iA = im[p + 6]!;
+    const a7rA = re[p + 7]!;
+    const a7iA = im[p + 7]!;
+    let t0rA = a0rA + a4rA;
+    let t0iA = a0iA + a4iA;
+    let t1rA = a0rA - a4rA;
+    let t1iA = a0iA - a4iA;
+    let t2rA = a2rA + a6rA;
+    let t2iA = a2iA + a6iA;
+    let t3rA = a2rA - a6rA;
+    let t3iA = a2iA - a6iA;
+    const e0rA = t0rA + t2rA;
+    const e0iA = t0iA + t2iA;
+    const e2rA = t0rA - t2rA;
+    const e2iA = t0iA - t2iA;
+    const e1rA = t1rA + t3iA;
+    const e1iA = t1iA - t3rA;
+    const e3rA = t1rA - t3iA;
+    const e3iA = t1iA + t3rA;
+    t0rA = a1rA + a5rA;
+    t0iA = a1iA + a5iA;
+    t1rA = a1rA - a5rA;
+    t1iA = a1iA - a5iA;
+    t2rA = a3rA + a7rA;
+    t2iA = a3iA + a7iA;
+    t3rA = a3rA - a7rA;
+    t3iA = a3iA - a7iA;
+    const o0rA = t0rA + t2rA;
+    const o0iA = t0iA + t2iA;
+    // O2·(−i)
+    const o2rA = t0iA - t2iA;
+    const o2iA = t2rA - t0rA;
+    let prA = t1rA + t3iA;
+    let piA = t1iA - t3rA;
+    // O1·W8, W8 = (1 − i)/√2
+    const o1rA = H * (prA + piA);
+    const o1iA = H * (piA - prA);
+    prA = t1rA - t3iA;
+    piA = t1iA + t3rA;
+    // O3·W8³, W8³ = (−1 − i)/√2
+    const o3rA = H * (piA - prA);
+    const o3iA = -H * (prA + piA);
+    const x0rA = e0rA + o0rA;
+    const x0iA = e0iA + o0iA;
+    const x4rA = e0rA - o0rA;
+    const x4iA = e0iA - o0iA;
+    const x1rA = e1rA + o1rA;
+    const x1iA = e1iA + o1iA;
+    const x5rA = e1rA - o1rA;
+    const x5iA = e1iA - o1iA;
+    const x2rA = e2rA + o2rA;
+    const x2iA = e2iA + o2iA;
+    const x6rA = e2rA - o2rA;
+    const x6iA = e2iA - o2iA;
+    const x3rA = e3rA + o3rA;
+    const x3iA = e3iA + o3iA;
+    const x7rA = e3rA - o3rA;
+    const x7iA = e3iA - o3iA;
+    const a0rB = re[p2 + 0]!;
+    const a0iB = im[p2 + 0]!;
+    const a1rB = re[p2 + 1]!;
+    const a1iB = im[p2 + 1]!;
+    const a2rB = re[p2 + 2]!;
+    const a2iB = im[p2 + 2]!;
+    const a3rB = re[p2 + 3]!;
+    const a3iB = im[p2 + 3]!;
+    const a4rB = re[p2 + 4]!;
+    const a4iB = im[p2 + 4]!;
+    const a5rB = re[p2 + 5]!;
+    const a5iB = im[p2 + 5]!;
+    const a6rB = re[p2 + 6]!;
+    const a6iB = im[p2 + 6]!;
+    const a7rB = re[p2 + 7]!;
+    const a7iB = im[p2 + 7]!;
+    let t0rB = a0rB + a4rB;
+    let t0iB = a0iB + a4iB;
+    let t1rB = a0rB - a4rB;
+    let t1iB = a0iB - a4iB;
+    let t2rB = a2rB + a6rB;
+    let t2iB = a2iB + a6iB;
+    let t3rB = a2rB - a6rB;
+    let t3iB = a2iB - a6iB;
+    const e0rB = t0rB + t2rB;
+    const e0iB = t0iB + t2iB;
+    const e2rB = t0rB - t2rB;
+    const e2iB = t0iB - t2iB;
+    const e1rB = t1rB + t3iB;
+    const e1iB = t1iB - t3rB;
+    const e3rB = t1rB - t3iB;
+    const e3iB = t1iB + t3rB;
+    t0rB = a1rB + a5rB;
+    t0iB = a1iB + a5iB;
+    t1rB = a1rB - a5rB;
+    t1iB = a1iB - a5iB;
+    t2rB = a3rB + a7rB;
+    t2iB = a3iB + a7iB;
+    t3rB = a3rB - a7rB;
+    t3iB = a3iB - a7iB;
+    const o0rB = t0rB + t2rB;
+    const o0iB = t0iB + t2iB;
+    // O2·(−i)
+    const o2rB = t0iB - t2iB;
+    const o2iB = t2rB - t0rB;
+    let prB = t1rB + t3iB;
+    let piB = t1iB - t3rB;
+    // O1·W8, W8 = (1 − i)/√2
+    const o1rB = H * (prB + piB);
+    const o1iB = H * (piB - prB);
+    prB = t1rB - t3iB;
+    piB = t1iB + t3rB;
+    // O3·W8³, W8³ = (−1 − i)/√2
+    const o3rB = H * (piB - prB);
+    const o3iB = -H * (prB + piB);
+    const x0rB = e0rB + o0rB;
+    const x0iB = e0iB + o0iB;
+    const x4rB = e0rB - o0rB;
+    const x4iB = e0iB - o0iB;
+    const x1rB = e1rB + o1rB;
+    const x1iB = e1iB + o1iB;
+    const x5rB = e1rB - o1rB;
+    const x5iB = e1iB - o1iB;
+    const x2rB = e2rB + o2rB;
+    const x2iB = e2iB + o2iB;
+    const x6rB = e2rB - o2rB;
+    const x6iB = e2iB - o2iB;
+    const x3rB = e3rB + o3rB;
+    const x3iB = e3iB + o3iB;
+    const x7rB = e3rB - o3rB;
+    const x7iB = e3iB - o3iB;
+    {
+      const k = o + base + 0 * groups;
+      const l = o + m - base - 0 * groups;
+      const er = 0.5 * (x0rA + x7rB);
+      const ei = 0.5 * (x0iA - x7iB);
+      const or = 0.5 * (x0iA + x7iB);
+      const oi = -0.5 * (x0rA - x7rB);
+      const ck = c[base + 0 * groups]!;
+      const sk = s[base + 0 * groups]!;
+      const tr = ck * or + sk * oi;
+      const ti = ck * oi - sk * or;
+      outRe[k] = er + tr;
+      outIm[k] = ei + ti;
+      outRe[l] = er - tr;
+      outIm[l] = ti - ei;
+    }
+    {
+      const k = o + base + 1 * groups;
+      const l = o + m - base - 1 * groups;
+      const er = 0.5 * (x1rA + x6rB);
+      const ei = 0.5 * (x1iA - x6iB);
+      const or = 0.5 * (x1iA + x6iB);
+      const oi = -0.5 * (x1rA - x6rB);
+      const ck = c[base + 1 * groups]!;
+      const sk = s[base + 1 * groups]!;
+      const tr = ck * or + sk * oi;
+      const ti = ck * oi - sk * or;
+      outRe[k] = er + tr;
+      outIm[k] = ei + ti;
+      outRe[l] = er - tr;
+      outIm[l] = ti - ei;
+    }
+    {
+      const k = o + base + 2 * groups;
+      const l = o + m - base - 2 * groups;
+      const er = 0.5 * (x2rA + x5rB);
+      const ei = 0.5 * (x2iA - x5iB);
+      const or = 0.5 * (x2iA + x5iB);
+      const oi = -0.5 * (x2rA - x5rB);
+      const ck = c[base + 2 * groups]!;
+      const sk = s[base + 2 * groups]!;
+      const tr = ck * or + sk * oi;
+      const ti = ck * oi - sk * or;
+      outRe[k] = er + tr;
+      outIm[k] = ei + ti;
+      outRe[l] = er - tr;
+      outIm[l] = ti - ei;
+    }
+    {
+      const k = o + base + 3 * groups;
+      const l = o + m - base - 3 * groups;
+      const er = 0.5 * (x3rA + x4rB);
+      const ei = 0.5 * (x3iA - x4iB);
+      const or = 0.5 * (x3iA + x4iB);
+      const oi = -0.5 * (x3rA - x4rB);
+      const ck = c[base + 3 * groups]!;
+      const sk = s[base + 3 * groups]!;
+      const tr = ck * or + sk * oi;
+      const ti = ck * oi - sk * or;
+      outRe[k] = er + tr;
+      outIm[k] = ei + ti;
+      outRe[l] = er - tr;
+      outIm[l] = ti - ei;
+    }
+    {
+      const k = o + base + 4 * groups;
+      const l = o + m - base - 4 * groups;
+      const er = 0.5 * (x4rA + x3rB);
+      const ei = 0.5 * (x4iA - x3iB);
+      const or = 0.5 * (x4iA + x3iB);
+      const oi = -0.5 * (x4rA - x3rB);
+      const ck = c[base + 4 * groups]!;
+      const sk = s[base + 4 * groups]!;
+      const tr = ck * or + sk * oi;
+      const ti = ck * oi - sk * or;
+      outRe[k] = er + tr;
+      outIm[k] = ei + ti;
+      outRe[l] = er - tr;
+      outIm[l] = ti - ei;
+    }
+    {
+      const k = o + base + 5 * groups;
+      const l = o + m - base - 5 * groups;
+      const er = 0.5 * (x5rA + x2rB);
+      const ei = 0.5 * (x5iA - x2iB);
+      const or = 0.5 * (x5iA + x2iB);
+      const oi = -0.5 * (x5rA - x2rB);
+      const ck = c[base + 5 * groups]!;
+      const sk = s[base + 5 * groups]!;
+      const tr = ck * or + sk * oi;
+      const ti = ck * oi - sk * or;
+      outRe[k] = er + tr;
+      outIm[k] = ei + ti;
+      outRe[l] = er - tr;
+      outIm[l] = ti - ei;
+    }
+    {
+      const k = o + base + 6 * groups;
+      const l = o + m - base - 6 * groups;
+      const er = 0.5 * (x6rA + x1rB);
+      const ei = 0.5 * (x6iA - x1iB);
+      const or = 0.5 * (x6iA + x1iB);
+      const oi = -0.5 * (x6rA - x1rB);
+      const ck = c[base + 6 * groups]!;
+      const sk = s[base + 6 * groups]!;
+      const tr = ck * or + sk * oi;
+      const ti = ck * oi - sk * or;
+      outRe[k] = er + tr;
+      outIm[k] = ei + ti;
+      outRe[l] = er - tr;
+      outIm[l] = ti - ei;
+    }
+    {
+      const k = o + base + 7 * groups;
+      const l = o + m - base - 7 * groups;
+      const er = 0.5 * (x7rA + x0rB);
+      const ei = 0.5 * (x7iA - x0iB);
+      const or = 0.5 * (x7iA + x0iB);
+      const oi = -0.5 * (x7rA - x0rB);
+      const ck = c[base + 7 * groups]!;
+      const sk = s[base + 7 * groups]!;
+      const tr = ck * or + sk * oi;
+      const ti = ck * oi - sk * or;
+      outRe[k] = er + tr;
+      outIm[k] = ei + ti;
+      outRe[l] = er - tr;
+      outIm[l] = ti - ei;
+    }
+  }
+}
+
+/**
+ * Transpose of {@link groups8AndSplit} into the re/im-swapped workspace: per pair of group bases
+ * the split's transpose of the 8 bin pairs, then both groups' radix-8 DFTs, in registers.
+ */
+function splitAdjointAndGroups8(
+  gRe: ArrayLike<number>,
+  gIm: ArrayLike<number>,
+  o: number,
+  rev: Int32Array,
+  m: number,
+  c: Float64Array,
+  s: Float64Array,
+  re: Float64Array,
+  im: Float64Array,
+): void {
+  const groups = m >> 3;
+  const h = groups >> 1;
+  for (let base = 1; base < h; base++) {
+    const p = rev[base]! * 8;
+    const p2 = rev[groups - base]! * 8;
+    const k0 = o + base + 0 * groups;
+    const l0 = o + m - base - 0 * groups;
+    const ar0 = gRe[k0]!;
+    const ai0 = gIm[k0]!;
+    const br0 = gRe[l0]!;
+    const bi0 = gIm[l0]!;
+    const sr0 = 0.5 * (ar0 + br0);
+    const si0 = 0.5 * (ai0 - bi0);
+    const dr0 = 0.5 * (ar0 - br0);
+    const di0 = 0.5 * (ai0 + bi0);
+    const ck0 = c[base + 0 * groups]!;
+    const sk0 = s[base + 0 * groups]!;
+    const ur0 = ck0 * dr0 - sk0 * di0;
+    const ui0 = ck0 * di0 + sk0 * dr0;
+    const a0rA = si0 + ur0;
+    const a0iA = sr0 - ui0;
+    const a7rB = ur0 - si0;
+    const a7iB = sr0 + ui0;
+    const k1 = o + base + 1 * groups;
+    const l1 = o + m - base - 1 * groups;
+    const ar1 = gRe[k1]!;
+    const ai1 = gIm[k1]!;
+    const br1 = gRe[l1]!;
+    const bi1 = gIm[l1]!;
+    const sr1 = 0.5 * (ar1 + br1);
+    const si1 = 0.5 * (ai1 - bi1);
+    const dr1 = 0.5 * (ar1 - br1);
+    const di1 = 0.5 * (ai1 + bi1);
+    const ck1 = c[base + 1 * groups]!;
+    const sk1 = s[base + 1 * groups]!;
+    const ur1 = ck1 * dr1 - sk1 * di1;
+    const ui1 = ck1 * di1 + sk1 * dr1;
+    const a1rA = si1 + ur1;
+    const a1iA = sr1 - ui1;
+    const a6rB = ur1 - si1;
+    const a6iB = sr1 + ui1;
+    const k2 = o + base + 2 * groups;
+    const l2 = o + m - base - 2 * groups;
+    const ar2 = gRe[k2]!;
+    const ai2 = gIm[k2]!;
+    const br2 = gRe[l2]!;
+    const bi2 = gIm[l2]!;
+    const sr2 = 0.5 * (ar2 + br2);
+    const si2 = 0.5 * (ai2 - bi2);
+    const dr2 = 0.5 * (ar2 - br2);
+    const di2 = 0.5 * (ai2 + bi2);
+    const ck2 = c[base + 2 * groups]!;
+    const sk2 = s[base + 2 * groups]!;
+    const ur2 = ck2 * dr2 - sk2 * di2;
+    const ui2 = ck2 * di2 + sk2 * dr2;
+    const a2rA = si2 + ur2;
+    const a2iA = sr2 - ui2;
+    const a5rB = ur2 - si2;
+    const a5iB = sr2 + ui2;
+    const k3 = o + base + 3 * groups;
+    const l3 = o + m - base - 3 * groups;
+    const ar3 = gRe[k3]!;
+    const ai3 = gIm[k3]!;
+    const br3 = gRe[l3]!;
+    const bi3 = gIm[l3]!;
+    const sr3 = 0.5 * (ar3 + br3);
+    const si3 = 0.5 * (ai3 - bi3);
+    const dr3 = 0.5 * (ar3 - br3);
+    const di3 = 0.5 * (ai3 + bi3);
+    const ck3 = c[base + 3 * groups]!;
+    const sk3 = s[base + 3 * groups]!;
+    const ur3 = ck3 * dr3 - sk3 * di3;
+    const ui3 = ck3 * di3 + sk3 * dr3;
+    const a3rA = si3 + ur3;
+    const a3iA = sr3 - ui3;
+    const a4rB = ur3 - si3;
+    const a4iB = sr3 + ui3;
+    const k4 = o + base + 4 * groups;
+    const l4 = o + m - base - 4 * groups;
+    const ar4 = gRe[k4]!;
+    const ai4 = gIm[k4]!;
+    const br4 = gRe[l4]!;
+    const bi4 = gIm[l4]!;
+    const sr4 = 0.5 * (ar4 + br4);
+    const si4 = 0.5 * (ai4 - bi4);
+    const dr4 = 0.5 * (ar4 - br4);
+    const di4 = 0.5 * (ai4 + bi4);
+    const ck4 = c[base + 4 * groups]!;
+    const sk4 = s[base + 4 * groups]!;
+    const ur4 = ck4 * dr4 - sk4 * di4;
+    const ui4 = ck4 * di4 + sk4 * dr4;
+    const a4rA = si4 + ur4;
+    const a4iA = sr4 - ui4;
+    const a3rB = ur4 - si4;
+    const a3iB = sr4 + ui4;
+    const k5 = o + base + 5 * groups;
+    const l5 = o + m - base - 5 * groups;
+    const ar5 = gRe[k5]!;
+    const ai5 = gIm[k5]!;
+    const br5 = gRe[l5]!;
+    const bi5 = gIm[l5]!;
+    const sr5 = 0.5 * (ar5 + br5);
+    const si5 = 0.5 * (ai5 - bi5);
+    const dr5 = 0.5 * (ar5 - br5);
+    const di5 = 0.5 * (ai5 + bi5);
+    const ck5 = c[base + 5 * groups]!;
+    const sk5 = s[base + 5 * groups]!;
+    const ur5 = ck5 * dr5 - sk5 * di5;
+    const ui5 = ck5 * di5 + sk5 * dr5;
+    const a5rA = si5 + ur5;
+    const a5iA = sr5 - ui5;
+    const a2rB = ur5 - si5;
+    const a2iB = sr5 + ui5;
+    const k6 = o + base + 6 * groups;
+    const l6 = o + m - base - 6 * groups;
+    const ar6 = gRe[k6]!;
+    const ai6 = gIm[k6]!;
+    const br6 = gRe[l6]!;
+    const bi6 = gIm[l6]!;
+    const sr6 = 0.5 * (ar6 + br6);
+    const si6 = 0.5 * (ai6 - bi6);
+    const dr6 = 0.5 * (ar6 - br6);
+    const di6 = 0.5 * (ai6 + bi6);
+    const ck6 = c[base + 6 * groups]!;
+    const sk6 = s[base + 6 * groups]!;
+    const ur6 = ck6 * dr6 - sk6 * di6;
+    const ui6 = ck6 * di6 + sk6 * dr6;
+    const a6rA = si6 + ur6;
+    const a6iA = sr6 - ui6;
+    const a1rB = ur6 - si6;
+    const a1iB = sr6 + ui6;
+    const k7 = o + base + 7 * groups;
+    const l7 = o + m - base - 7 * groups;
+    const ar7 = gRe[k7]!;
+    const ai7 = gIm[k7]!;
+    const br7 = gRe[l7]!;
+    const bi7 = gIm[l7]!;
+    const sr7 = 0.5 * (ar7 + br7);
+    const si7 = 0.5 * (ai7 - bi7);
+    const dr7 = 0.5 * (ar7 - br7);
+    const di7 = 0.5 * (ai7 + bi7);
+    const ck7 = c[base + 7 * groups]!;
+    const sk7 = s[base + 7 * groups]!;
+    const ur7 = ck7 * dr7 - sk7 * di7;
+    const ui7 = ck7 * di7 + sk7 * dr7;
+    const a7rA = si7 + ur7;
+    const a7iA = sr7 - ui7;
+    const a0rB = ur7 - si7;
+    const a0iB = sr7 + ui7;
+    let t0rA = a0rA + a4rA;
+    let t0iA = a0iA + a4iA;
+    let t1rA = a0rA - a4rA;
+    let t1iA = a0iA - a4iA;
+    let t2rA = a2rA + a6rA;
+    let t2iA = a2iA + a6iA;
+    let t3rA = a2rA - a6rA;
+    let t3iA = a2iA - a6iA;
+    const e0rA = t0rA + t2rA;
+    const e0iA = t0iA + t2iA;
+    const e2rA = t0rA - t2rA;
+    const e2iA = t0iA - t2iA;
+    const e1rA = t1rA + t3iA;
+    const e1iA = t1iA - t3rA;
+    const e3rA = t1rA - t3iA;
+    const e3iA = t1iA + t3rA;
+    t0rA = a1rA + a5rA;
+    t0iA = a1iA + a5iA;
+    t1rA = a1rA - a5rA;
+    t1iA = a1iA - a5iA;
+    t2rA = a3rA + a7rA;
+    t2iA = a3iA + a7iA;
+    t3rA = a3rA - a7rA;
+    t3iA = a3iA - a7iA;
+    const o0rA = t0rA + t2rA;
+    const o0iA = t0iA + t2iA;
+    // O2·(−i)
+    const o2rA = t0iA - t2iA;
+    const o2iA = t2rA - t0rA;
+    let prA = t1rA + t3iA;
+    let piA = t1iA - t3rA;
+    // O1·W8, W8 = (1 − i)/√2
+    const o1rA = H * (prA + piA);
+    const o1iA = H * (piA - prA);
+    prA = t1rA - t3iA;
+    piA = t1iA + t3rA;
+    // O3·W8³, W8³ = (−1 − i)/√2
+    const o3rA = H * (piA - prA);
+    const o3iA = -H * (prA + piA);
+    const x0rA = e0rA + o0rA;
+    const x0iA = e0iA + o0iA;
+    const x4rA = e0rA - o0rA;
+    const x4iA = e0iA - o0iA;
+    const x1rA = e1rA + o1rA;
+    const x1iA = e1iA + o1iA;
+    const x5rA = e1rA - o1rA;
+    const x5iA = e1iA - o1iA;
+    const x2rA = e2rA + o2rA;
+    const x2iA = e2iA + o2iA;
+    const x6rA = e2rA - o2rA;
+    const x6iA = e2iA - o2iA;
+    const x3rA = e3rA + o3rA;
+    const x3iA = e3iA + o3iA;
+    const x7rA = e3rA - o3rA;
+    const x7iA = e3iA - o3iA;
+    re[p + 0] = x0rA;
+    im[p + 0] = x0iA;
+    re[p + 1] = x1rA;
+    im[p + 1] = x1iA;
+    re[p + 2] = x2rA;
+    im[p + 2] = x2iA;
+    re[p + 3] = x3rA;
+    im[p + 3] = x3iA;
+    re[p + 4] = x4rA;
+    im[p + 4] = x4iA;
+    re[p + 5] = x5rA;
+    im[p + 5] = x5iA;
+    re[p + 6] = x6rA;
+    im[p + 6] = x6iA;
+    re[p + 7] = x7rA;
+    im[p + 7] = x7iA;
+    let t0rB = a0rB + a4rB;
+    let t0iB = a0iB + a4iB;
+    let t1rB = a0rB - a4rB;
+    let t1iB = a0iB - a4iB;
+    let t2rB = a2rB + a6rB;
+    let t2iB = a2iB + a6iB;
+    let t3rB = a2rB - a6rB;
+    let t3iB = a2iB - a6iB;
+    const e0rB = t0rB + t2rB;
+    const e0iB = t0iB + t2iB;
+    const e2rB = t0rB - t2rB;
+    const e2iB = t0iB - t2iB;
+    const e1rB = t1rB + t3iB;
+    const e1iB = t1iB - t3rB;
+    const e3rB = t1rB - t3iB;
+    const e3iB = t1iB + t3rB;
+    t0rB = a1rB + a5rB;
+    t0iB = a1iB + a5iB;
+    t1rB = a1rB - a5rB;
+    t1iB = a1iB - a5iB;
+    t2rB = a3rB + a7rB;
+    t2iB = a3iB + a7iB;
+    t3rB = a3rB - a7rB;
+    t3iB = a3iB - a7iB;
+    const o0rB = t0rB + t2rB;
+    const o0iB = t0iB + t2iB;
+    // O2·(−i)
+    const o2rB = t0iB - t2iB;
+    const o2iB = t2rB - t0rB;
+    let prB = t1rB + t3iB;
+    let piB = t1iB - t3rB;
+    // O1·W8, W8 = (1 − i)/√2
+    const o1rB = H * (prB + piB);
+    const o1iB = H * (piB - prB);
+    prB = t1rB - t3iB;
+    piB = t1iB + t3rB;
+    // O3·W8³, W8³ = (−1 − i)/√2
+    const o3rB = H * (piB - prB);
+    const o3iB = -H * (prB + piB);
+    const x0rB = e0rB + o0rB;
+    const x0iB = e0iB + o0iB;
+    const x4rB = e0rB - o0rB;
+    const x4iB = e0iB - o0iB;
+    const x1rB = e1rB + o1rB;
+    const x1iB = e1iB + o1iB;
+    const x5rB = e1rB - o1rB;
+    const x5iB = e1iB - o1iB;
+    const x2rB = e2rB + o2rB;
+    const x2iB = e2iB + o2iB;
+    const x6rB = e2rB - o2rB;
+    const x6iB = e2iB - o2iB;
+    const x3rB = e3rB + o3rB;
+    const x3iB = e3iB + o3iB;
+    const x7rB = e3rB - o3rB;
+    const x7iB = e3iB - o3iB;
+    re[p2 + 0] = x0rB;
+    im[p2 + 0] = x0iB;
+    re[p2 + 1] = x1rB;
+    im[p2 + 1] = x1iB;
+    re[p2 + 2] = x2rB;
+    im[p2 + 2] = x2iB;
+    re[p2 + 3] = x3rB;
+    im[p2 + 3] = x3iB;
+    re[p2 + 4] = x4rB;
+    im[p2 + 4] = x4iB;
+    re[p2 + 5] = x5rB;
+    im[p2 + 5] = x5iB;
+    re[p2 + 6] = x6rB;
+    im[p2 + 6] = x6iB;
+    re[p2 + 7] = x7rB;
+    im[p2 + 7] = x7iB;
   }
 }
 
