@@ -3,20 +3,22 @@
  * `n/2`-point complex FFT plus an O(n) split step, and its exact adjoint (the transpose of the
  * same factorisation, run backwards). Plans are cached per size by {@link getRealFft}.
  *
- * Forward, for `n ≥ 16` (`m = n/2` complex points):
- * 1. one pass that gathers `z_p = w[2p]·x[2p] + i·w[2p+1]·x[2p+1]` in bit-reversed order and
- *    runs a twiddle-free radix-2, -4 or -8 butterfly on it (window and permutation fused);
- * 2. radix-8 (and radix-4) decimation-in-time stages, twiddles precomputed per stage in the
- *    order the loops read them;
- * 3. one pass fusing the last radix-4 stage with the real-to-complex split step: butterflies
- *    `k` and `m/4 − k` together produce every pair of bins `(K, m − K)` the split combines, so
- *    the spectrum is written straight from cache-hot values.
+ * Forward, for `n ≥ 16` (`m = n/2` complex points), decimation in frequency, no bit-reversal
+ * pass:
+ * 1. {@link windowDif4}: the windowed samples `z_p = w[2p]·x[2p] + i·w[2p+1]·x[2p+1]` read in
+ *    natural order (four sequential streams) through radix-4 butterflies of block length m/4;
+ * 2. radix-8 (and radix-4) decimation-in-frequency stages, twiddles precomputed per stage in
+ *    the order the loops read them;
+ * 3. twiddle-free radix-8 (or 4, 2) DFTs of consecutive groups, which leave the points in
+ *    bit-reversed order, fused with the real-to-complex split step: the groups with bases P
+ *    and m/R − P hold every bin pair `(K, m − K)` between them, so they are transformed and
+ *    split together, in registers for radix 8 ({@link groups8AndSplit}).
  *
- * The adjoint runs the transposed passes in reverse order on the re/im-swapped gradient (which
- * turns every conjugate-transposed butterfly back into the forward one): split transpose fused
- * with the last stage, the middle stages as "butterfly, then twiddle, then scatter to the
- * bit-reversed blocks", and a first pass that scatters, windows and overlap-adds into the
- * output. Sizes 4 and 8 use a direct DFT.
+ * The adjoint is the exact transpose of that factorisation, run backwards on the
+ * re/im-swapped gradient (the swap turns each conjugate-transposed butterfly back into a
+ * forward one): the split's transpose fused with the group DFTs, the middle stages as
+ * decimation in time, and a last radix-4 pass that un-swaps, windows and overlap-adds into the
+ * output in four sequential streams ({@link ditWindowAdd4}). Sizes 4 and 8 use a direct DFT.
  *
  * @example
  * ```ts
@@ -28,9 +30,10 @@
  */
 
 /**
- * The stage plan of an `m`-point complex FFT (`m = 2^bits`, `bits ≥ 3`): the first (gather)
- * stage's radix, then the middle stages' radices, the last stage being radix 4. Fewest passes
- * over memory first; among equals, a radix-8 first stage.
+ * The stage plan of an `m`-point complex FFT (`m = 2^bits`, `bits ≥ 3`), in decimation-in-time
+ * order: the radix of the twiddle-free groups (next to the split step), then the middle
+ * stages' radices; the stage of block length m/4 (the pass that meets the samples) is radix 4.
+ * Fewest passes over memory first; among equals, groups of 8.
  */
 function stagePlan(bits: number): { first: number; middle: number[] } {
   const rest = bits - 2;
@@ -60,9 +63,9 @@ export class RealFft {
   /** The transform length `n` (real samples in, `n/2 + 1` complex bins out). */
   readonly size: number;
   private readonly half: number;
-  /** Radix of the first (gather) stage: 2, 4 or 8; 0 for the direct DFT of sizes 4 and 8. */
+  /** Radix of the twiddle-free groups (2, 4 or 8); 0 for the direct DFT of sizes 4 and 8. */
   private readonly firstRadix: number;
-  /** Per first-stage group `g`: the bit-reversed complex index of its first input. */
+  /** Per group `g`: the index of its first point in natural order (bit reversal of g·R; an involution on groups). */
   private readonly firstRev: Int32Array;
   private readonly middleRadix: Int32Array;
   private readonly middleOffsets: Int32Array;
