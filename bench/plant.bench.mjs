@@ -12,6 +12,7 @@
 // toy synth on one thread (bench/peers/plant_torch.py) in the same run. Also: the tensor
 // engine (plain tfjs ops + our filter / oscillator kernels) for the subtractive preset.
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -27,6 +28,8 @@ if (!process.execArgv.includes('--single-threaded')) {
 }
 
 await tf.setBackend('cpu');
+// the machine is shared: the load average before and after tells how quiet the run was
+const loadBefore = loadavg();
 const SR = 16000;
 const configs = [
   [1, 1],
@@ -79,7 +82,7 @@ function timePlant(plant, batch, seconds) {
     y.dispose();
   };
   const big = batch * seconds >= 4;
-  const opts = { warmup: big ? 3 : 10, repeats: big ? 7 : 31 };
+  const opts = { warmup: big ? 5 : 30, repeats: big ? 7 : 31 }; // warm-up: past JIT compilation
   const r = {
     render: measure(render, opts),
     renderBackward: measure(() => variableGradient(plant, variable, n, loss), opts),
@@ -197,6 +200,7 @@ else {
 const file = writeResults('plant', {
   sampleRate: SR,
   timing: 'median CPU time (process.cpuUsage) and wall time per call, ms; ×RT = audio seconds / CPU seconds',
+  loadAverage1_5_15min: { before: loadBefore, after: loadavg() },
   renderBackwardPath:
     'tf.variableGrads(() => loss(plant.render(variable, samples)), [variable]), variable [batch, P] normalised; loss Σ dy·audio via tf.customGrad',
   presets: results,
