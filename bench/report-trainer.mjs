@@ -11,7 +11,11 @@ const load = (name) => {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
 };
 const table = (header, rows) =>
-  [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 const f = (x, digits = 2) => (typeof x === 'number' ? x.toFixed(digits) : String(x));
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -21,7 +25,9 @@ const quantile = (xs, q) => {
 const speed = load('trainer-speed');
 if (speed) {
   const { peer } = speed;
-  console.log(`### 1. Speed (${speed.date.slice(0, 10)}, ${speed.steps} steps, 1 s at ${speed.sampleRate} Hz)\n`);
+  console.log(
+    `### 1. Speed (${speed.date.slice(0, 10)}, ${speed.steps} steps, 1 s at ${speed.sampleRate} Hz)\n`,
+  );
   console.log(
     table(
       ['preset', 'method', 'ms/step', 'evaluations/step', '× seed scaffold', '× cached scaffold'],
@@ -70,7 +76,11 @@ if (patch) {
   console.log(
     table(
       ['method', 'median log-mel distance', '90th percentile'],
-      patch.methods.map((m) => [m, f(quantile(patch.distances[m], 0.5)), f(quantile(patch.distances[m], 0.9))]),
+      patch.methods.map((m) => [
+        m,
+        f(quantile(patch.distances[m], 0.5)),
+        f(quantile(patch.distances[m], 0.9)),
+      ]),
     ),
   );
   console.log('');
@@ -79,13 +89,19 @@ if (patch) {
 const notes = load('trainer-quality-notes');
 if (notes) {
   const methods = notes.methods;
-  console.log(`### 4. Real notes (budget ${notes.budget} evaluations, first ${notes.seconds} s of each note)\n`);
+  console.log(
+    `### 4. Real notes (budget ${notes.budget} evaluations, first ${notes.seconds} s of each note)\n`,
+  );
   console.log(
     table(
       ['preset', 'note', ...methods],
       notes.rows.map((r) => {
         const best = Math.min(...methods.map((m) => r[m]));
-        return [`\`${r.preset}\``, r.note, ...methods.map((m) => (r[m] === best ? `**${f(r[m])}**` : f(r[m])))];
+        return [
+          `\`${r.preset}\``,
+          r.note,
+          ...methods.map((m) => (r[m] === best ? `**${f(r[m])}**` : f(r[m]))),
+        ];
       }),
     ),
   );
