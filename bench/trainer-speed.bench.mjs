@@ -13,9 +13,12 @@ import { printTable, runPythonPeer, writeResults } from './lib.mjs';
 
 await tf.setBackend('cpu');
 const SR = 16000;
-const STEPS = Number(process.env.TRAINER_BENCH_STEPS ?? 60);
+const STEPS = Number(process.env.TRAINER_BENCH_STEPS ?? 100);
+// Warm-up past V8's compilation of every path, the batched local-test renders included (a
+// test every 5 steps: 50 steps warm them 10 times).
+const WARMUP_STEPS = 50;
 
-/** Mean ms/step of `steps` trainer steps after 10 warm-up steps (local tests amortised in). */
+/** Mean ms/step of `steps` trainer steps after the warm-up steps (local tests amortised in). */
 function msPerStep(preset, method, steps) {
   const plant = new SynthPlant(presetPatch(preset), { sampleRate: SR });
   const truth = plant.initialNormalised();
@@ -31,7 +34,7 @@ function msPerStep(preset, method, steps) {
     initial: start,
     seed: 1,
   });
-  trainer.run({ steps: 10 });
+  trainer.run({ steps: WARMUP_STEPS });
   const t0 = performance.now();
   const { history } = trainer.run({ steps });
   const ms = (performance.now() - t0) / steps;
@@ -41,27 +44,47 @@ function msPerStep(preset, method, steps) {
   return { ms, evaluationsPerStep: evaluations / (steps - 1) };
 }
 
-const peer = runPythonPeer('scaffold_torch.py', [STEPS]);
-const rows = [];
-const results = {};
-for (const [preset, method] of [
+const CONFIGS = [
   ['seed-stub', 'ae-ddsp'],
   ['seed-stub', 'ae-ddsp-no-local-tests'],
   ['seed-stub', 'adam'],
   ['subtractive', 'ae-ddsp'],
   ['subtractive', 'ae-ddsp-no-local-tests'],
-]) {
-  const { ms, evaluationsPerStep } = msPerStep(preset, method, STEPS);
-  results[`${preset}/${method}`] = { msPerStep: ms, evaluationsPerStep };
-  rows.push({
+];
+// Two alternating rounds (peer, ours, peer, ours); each side keeps its lower figure, so a
+// burst of load on the shared machine penalises neither.
+const ROUNDS = 2;
+let peer;
+const results = {};
+for (let round = 0; round < ROUNDS; round++) {
+  const p = runPythonPeer('scaffold_torch.py', [STEPS]);
+  if (p.unavailable) peer = p;
+  else if (!peer || peer.unavailable === undefined) {
+    peer = peer
+      ? {
+          ...p,
+          ms_per_step_seed: Math.min(peer.ms_per_step_seed, p.ms_per_step_seed),
+          ms_per_step_cached: Math.min(peer.ms_per_step_cached, p.ms_per_step_cached),
+        }
+      : p;
+  }
+  for (const [preset, method] of CONFIGS) {
+    const { ms, evaluationsPerStep } = msPerStep(preset, method, STEPS);
+    const key = `${preset}/${method}`;
+    if (!(results[key]?.msPerStep <= ms)) results[key] = { msPerStep: ms, evaluationsPerStep };
+  }
+}
+const rows = CONFIGS.map(([preset, method]) => {
+  const { msPerStep: ms, evaluationsPerStep } = results[`${preset}/${method}`];
+  return {
     preset,
     method,
     'ms/step': ms,
     'evals/step': evaluationsPerStep,
     'vs seed scaffold': peer.unavailable ? 'n/a' : ms / peer.ms_per_step_seed,
     'vs cached scaffold': peer.unavailable ? 'n/a' : ms / peer.ms_per_step_cached,
-  });
-}
+  };
+});
 printTable(rows);
 if (peer.unavailable) console.log(`PyTorch peer unavailable: ${peer.unavailable}`);
 else {
@@ -71,5 +94,13 @@ else {
       `260 Hz → ${peer.freq_after_50_steps_hz.toFixed(2)} Hz after 50 steps`,
   );
 }
-const file = writeResults('trainer-speed', { steps: STEPS, sampleRate: SR, seconds: 1, results, peer });
+const file = writeResults('trainer-speed', {
+  steps: STEPS,
+  rounds: ROUNDS,
+  warmupSteps: WARMUP_STEPS,
+  sampleRate: SR,
+  seconds: 1,
+  results,
+  peer,
+});
 console.log(`wrote ${file}`);
