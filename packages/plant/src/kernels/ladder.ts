@@ -58,7 +58,7 @@ export function ladderForward(
       const qn = q[qAt]!;
       const wn = Math.tan(cutoff[fAt]! * scale);
       w[i] = wn;
-      // gain and sections, as in ladderCoefficients
+      // gain and sections, as ladderCoefficients composes them
       const w2 = wn * wn;
       const w4 = w2 * w2;
       const q3 = qn * qn * qn;

@@ -114,7 +114,7 @@ export function modulatedCutoff<S>(
  */
 export function ladderFilter<S>(ops: SignalOps<S>, x: S, cutoffHz: S, q: S): S {
   if (ops.ladder) return ops.ladder(x, cutoffHz, q); // the same function, fused by the engine
-  const [gain, a11, a12, a21, a22] = ops.pointwise(ladderCoefficients(ops.sampleRate), [cutoffHz, q]);
+  const [gain, a11, a12, a21, a22] = ladderCoefficients(ops, cutoffHz, q);
   const y = ops.mul(ops.fir(x, [1, 4, 6, 4, 1]), gain!);
   return ops.allPole(ops.allPole(y, [a11!, a12!]), [a21!, a22!]);
 }
