@@ -69,8 +69,6 @@ export interface MatchRunOptions {
   readonly windowSeconds?: number;
   /** Weight of the cumulative-spectrum (pitch) term of the loss. Default `MATCH_LOSS_DEFAULTS.pitchWeight` of `@ae-ddsp/trainer`. */
   readonly pitchWeight?: number;
-  /** Anneal α, dither and probe radius over the step budget (cosine). Default true. */
-  readonly anneal?: boolean;
   /** Called after every step with the step's metrics row. */
   readonly onStep?: (row: MetricsRow, event: StepEvent) => void;
 }
@@ -157,7 +155,8 @@ export async function runMatch(options: MatchRunOptions): Promise<MatchRunResult
       method: options.method,
       seed: options.seed,
       initial: initialNormalised,
-      ...(options.anneal === false ? {} : { anneal: { steps: options.steps } }),
+      // α, dither and probe radius follow a cosine over the step budget: the run ends refining.
+      anneal: { steps: options.steps },
       ...(window ? { window } : {}),
       onStep: (event) => {
         const row = metricsRow(event, physical);
