@@ -4,8 +4,11 @@
  * second-order sections from w = tan(π·fc/fs) and q), the FIR (1 + z⁻¹)⁴, the gain and both
  * recursions; backwards in time, the two adjoint recursions (as in `AeAllPole`), the FIR's
  * transpose and the coefficients' derivatives, recomputed from the stored w instead of kept as
- * ten Jacobian arrays. The forward values are computed with the same expressions, in the same
- * order, as the unfused composition, so both give the same audio.
+ * ten Jacobian arrays.
+ *
+ * Each section's pole is p = (1 − w·μ)/(1 + w·μ) with μ = 1 − q·e^{jψ} (ψ = π/4, 3π/4), so with
+ * D = |1 + w·μ|² = 1 + 2w·Re μ + w²·|μ|²: a₁ = −2·Re p = (2w²·|μ|² − 2)/D,
+ * a₂ = |p|² = (1 − 2w·Re μ + w²·|μ|²)/D, and the gain is g = w⁴/(D₁·D₂) (D₁·D₂ = (1+w)⁴ + q⁴w⁴).
  *
  * @example
  * ```ts
@@ -14,10 +17,9 @@
  * @module
  */
 
-const C0 = Math.cos(Math.PI / 4);
-const S0 = Math.sin(Math.PI / 4);
-const C1 = Math.cos((3 * Math.PI) / 4);
-const S1 = Math.sin((3 * Math.PI) / 4);
+/** cos ψ of the two sections' pole angles ψ = π/4 and 3π/4. */
+const COS_A = Math.cos(Math.PI / 4);
+const COS_B = Math.cos((3 * Math.PI) / 4);
 
 /**
  * Runs the ladder forward. `x` is `[batch, samples]`; cutoff (Hz) and q are read through
@@ -58,34 +60,22 @@ export function ladderForward(
       const qn = q[qAt]!;
       const wn = Math.tan(cutoff[fAt]! * scale);
       w[i] = wn;
-      // gain and sections, as ladderCoefficients composes them
       const w2 = wn * wn;
-      const w4 = w2 * w2;
-      const q3 = qn * qn * qn;
-      const q4 = q3 * qn;
-      const alpha = 1 + wn;
-      const a3 = alpha * alpha * alpha;
-      const en = a3 * alpha + q4 * w4;
-      const gain = w4 / en;
-      let cr = wn * qn * C0;
-      let ci = wn * qn * S0;
-      let ci2 = ci * ci;
-      let num = wn - 1 - cr;
-      let den = cr - alpha;
-      let norm = den * den + ci2;
-      const a11 = (-2 * (num * den - ci2)) / norm;
-      const a12 = (num * num + ci2) / norm;
-      cr = wn * qn * C1;
-      ci = wn * qn * S1;
-      ci2 = ci * ci;
-      num = wn - 1 - cr;
-      den = cr - alpha;
-      norm = den * den + ci2;
-      const a21 = (-2 * (num * den - ci2)) / norm;
-      const a22 = (num * num + ci2) / norm;
+      // Re μ and |μ|² of both sections
+      const rA = 1 - qn * COS_A;
+      const mA = 1 - 2 * qn * COS_A + qn * qn;
+      const rB = 1 - qn * COS_B;
+      const mB = 1 - 2 * qn * COS_B + qn * qn;
+      const iA = 1 / (1 + 2 * wn * rA + w2 * mA);
+      const iB = 1 / (1 + 2 * wn * rB + w2 * mB);
+      const a11 = (2 * w2 * mA - 2) * iA;
+      const a12 = (1 - 2 * wn * rA + w2 * mA) * iA;
+      const a21 = (2 * w2 * mB - 2) * iB;
+      const a22 = (1 - 2 * wn * rB + w2 * mB) * iB;
+      const gain = w2 * w2 * iA * iB;
       // FIR taps [1, 4, 6, 4, 1] (the earlier inputs are 0 before the start)
       const xn = x[i]!;
-      const f = 0 + 1 * xn + 4 * x1 + 6 * x2 + 4 * x3 + 1 * x4;
+      const f = xn + 4 * x1 + 6 * x2 + 4 * x3 + x4;
       x4 = x3;
       x3 = x2;
       x2 = x1;
@@ -138,8 +128,6 @@ export function ladderBackward(
   const gx = grads.x;
   const gf = grads.cutoff;
   const gq = grads.q;
-  const s2a = S0 * S0;
-  const s2b = S1 * S1;
   for (let b = 0; b < batch; b++) {
     const row = b * samples;
     // adjoints at n + 1 and n + 2, the coefficients they multiply, and the FIR input adjoints
@@ -167,66 +155,35 @@ export function ladderBackward(
       const wn = w[i]!;
       // the coefficients again, with their partial derivatives in w and q
       const w2 = wn * wn;
-      const w3 = w2 * wn;
-      const w4 = w2 * w2;
-      const q3 = qn * qn * qn;
-      const q4 = q3 * qn;
-      const alpha = 1 + wn;
-      const a3 = alpha * alpha * alpha;
-      const en = a3 * alpha + q4 * w4;
-      // reciprocals instead of divisions (the coefficients agree with the forward pass's to rounding)
-      const ien = 1 / en;
-      const gain = w4 * ien;
-      const gainW = (4 * w3 - gain * (4 * a3 + 4 * q4 * w3)) * ien;
-      const gainQ = -gain * 4 * q3 * w4 * ien;
-      // section 1 (angle π/4)
-      let cr = wn * qn * C0;
-      let ci = wn * qn * S0;
-      let ci2 = ci * ci;
-      let num = wn - 1 - cr;
-      let den = cr - alpha;
-      let norm = den * den + ci2;
-      let p = num * den - ci2;
-      let qq = num * num + ci2;
-      let inv = 1 / norm;
-      const a11 = -2 * p * inv;
-      const a12 = qq * inv;
-      let dNum = 1 - qn * C0;
-      let dDen = qn * C0 - 1;
-      let dCi2 = 2 * wn * qn * qn * s2a;
-      let dNorm = 2 * den * dDen + dCi2;
-      const a11W = (-2 * (dNum * den + num * dDen - dCi2) - a11 * dNorm) * inv;
-      const a12W = (2 * num * dNum + dCi2 - a12 * dNorm) * inv;
-      dNum = -wn * C0;
-      dDen = wn * C0;
-      dCi2 = 2 * qn * wn * wn * s2a;
-      dNorm = 2 * den * dDen + dCi2;
-      const a11Q = (-2 * (dNum * den + num * dDen - dCi2) - a11 * dNorm) * inv;
-      const a12Q = (2 * num * dNum + dCi2 - a12 * dNorm) * inv;
-      // section 2 (angle 3π/4)
-      cr = wn * qn * C1;
-      ci = wn * qn * S1;
-      ci2 = ci * ci;
-      num = wn - 1 - cr;
-      den = cr - alpha;
-      norm = den * den + ci2;
-      p = num * den - ci2;
-      qq = num * num + ci2;
-      inv = 1 / norm;
-      const a21 = -2 * p * inv;
-      const a22 = qq * inv;
-      dNum = 1 - qn * C1;
-      dDen = qn * C1 - 1;
-      dCi2 = 2 * wn * qn * qn * s2b;
-      dNorm = 2 * den * dDen + dCi2;
-      const a21W = (-2 * (dNum * den + num * dDen - dCi2) - a21 * dNorm) * inv;
-      const a22W = (2 * num * dNum + dCi2 - a22 * dNorm) * inv;
-      dNum = -wn * C1;
-      dDen = wn * C1;
-      dCi2 = 2 * qn * wn * wn * s2b;
-      dNorm = 2 * den * dDen + dCi2;
-      const a21Q = (-2 * (dNum * den + num * dDen - dCi2) - a21 * dNorm) * inv;
-      const a22Q = (2 * num * dNum + dCi2 - a22 * dNorm) * inv;
+      const rA = 1 - qn * COS_A;
+      const mA = 1 - 2 * qn * COS_A + qn * qn;
+      const rB = 1 - qn * COS_B;
+      const mB = 1 - 2 * qn * COS_B + qn * qn;
+      const iA = 1 / (1 + 2 * wn * rA + w2 * mA);
+      const iB = 1 / (1 + 2 * wn * rB + w2 * mB);
+      const a11 = (2 * w2 * mA - 2) * iA;
+      const a12 = (1 - 2 * wn * rA + w2 * mA) * iA;
+      const a21 = (2 * w2 * mB - 2) * iB;
+      const a22 = (1 - 2 * wn * rB + w2 * mB) * iB;
+      const gain = w2 * w2 * iA * iB;
+      // ∂/∂w: D' = 2·Re μ + 2w·|μ|², (2w²|μ|² − 2)' = 4w·|μ|², (1 − 2w·Re μ + w²|μ|²)' = −2·Re μ + 2w·|μ|²
+      const dDwA = 2 * rA + 2 * wn * mA;
+      const dDwB = 2 * rB + 2 * wn * mB;
+      const a11W = (4 * wn * mA - a11 * dDwA) * iA;
+      const a12W = (2 * wn * mA - 2 * rA - a12 * dDwA) * iA;
+      const a21W = (4 * wn * mB - a21 * dDwB) * iB;
+      const a22W = (2 * wn * mB - 2 * rB - a22 * dDwB) * iB;
+      const gainW = 4 * w2 * wn * iA * iB - gain * (dDwA * iA + dDwB * iB);
+      // ∂/∂q through ∂Re μ/∂q = −cos ψ and ∂|μ|²/∂q = 2q − 2·cos ψ
+      const dmA = 2 * qn - 2 * COS_A;
+      const dmB = 2 * qn - 2 * COS_B;
+      const dDqA = -2 * wn * COS_A + w2 * dmA;
+      const dDqB = -2 * wn * COS_B + w2 * dmB;
+      const a11Q = (2 * w2 * dmA - a11 * dDqA) * iA;
+      const a12Q = (2 * wn * COS_A + w2 * dmA - a12 * dDqA) * iA;
+      const a21Q = (2 * w2 * dmB - a21 * dDqB) * iB;
+      const a22Q = (2 * wn * COS_B + w2 * dmB - a22 * dDqB) * iB;
+      const gainQ = -gain * (dDqA * iA + dDqB * iB);
       // section 2 adjoint
       const g2 = dy[i]! - a21n * g21 - a22nn * g22;
       const b21 = n >= 1 ? -g2 * y[i - 1]! : 0;

@@ -1,10 +1,11 @@
 /**
  * The ladder's per-sample coefficients composed of signal operations, for engines without a
  * fused ladder (`SignalOps.ladder`; the tape engine has one in `kernels/ladder.ts`, the tfjs
- * engine composes these): the numerator gain g = w⁴/((1+w)⁴ + q⁴w⁴) and the two second-order
- * denominators (a₁, a₂) of the pole pairs c = w·q·e^{±jπ/4} and w·q·e^{±j3π/4}, with
- * w = tan(π·fc/fs), α = 1 + w, β = w − 1 and poles z = (β − c)/(c − α):
- * a₁ = −2·(num·den − ci²)/(den² + ci²), a₂ = (num² + ci²)/(den² + ci²), num = β − cr, den = cr − α.
+ * engine composes these), with the same formulas as the fused kernel. With w = tan(π·fc/fs),
+ * the analog poles c = w·q·e^{±jψ} (ψ = π/4, 3π/4) map to z = (1 − w·μ)/(1 + w·μ),
+ * μ = 1 − q·e^{jψ}, so each second-order denominator is, with D = 1 + 2w·Re μ + w²·|μ|²,
+ * a₁ = (2w²·|μ|² − 2)/D and a₂ = (1 − 2w·Re μ + w²·|μ|²)/D, and the numerator gain is
+ * g = w⁴/(D₁·D₂) (which equals w⁴/((1+w)⁴ + q⁴w⁴)).
  *
  * @example
  * ```ts
@@ -19,19 +20,21 @@ const ANGLES = [Math.PI / 4, (3 * Math.PI) / 4] as const;
 /** [g, a₁₁, a₁₂, a₂₁, a₂₂] of cutoff `cutoffHz` (Hz) and `q` = k^(1/4), as signals of `ops`. */
 export function ladderCoefficients<S>(ops: SignalOps<S>, cutoffHz: S, q: S): S[] {
   const w = ops.tan(ops.mul(cutoffHz, ops.constant(Math.PI / ops.sampleRate)));
-  const alpha = ops.add(w, ops.constant(1));
-  const beta = ops.sub(w, ops.constant(1));
-  const wq = ops.mul(w, q);
-  const w4 = ops.pow(w, 4);
-  const out = [ops.div(w4, ops.add(ops.pow(alpha, 4), ops.mul(ops.pow(q, 4), w4)))];
+  const w2 = ops.mul(w, w);
+  const one = ops.constant(1);
+  const two = ops.constant(2);
+  let gain = ops.mul(w2, w2);
+  const sections: S[] = [];
   for (const angle of ANGLES) {
-    const cr = ops.mul(wq, ops.constant(Math.cos(angle)));
-    const ci2 = ops.pow(ops.mul(wq, ops.constant(Math.sin(angle))), 2);
-    const num = ops.sub(beta, cr);
-    const den = ops.sub(cr, alpha);
-    const norm = ops.add(ops.pow(den, 2), ci2);
-    out.push(ops.div(ops.mul(ops.sub(ops.mul(num, den), ci2), ops.constant(-2)), norm));
-    out.push(ops.div(ops.add(ops.pow(num, 2), ci2), norm));
+    const cos = ops.constant(Math.cos(angle));
+    const re = ops.sub(one, ops.mul(q, cos)); // Re μ
+    const m = ops.add(ops.sub(one, ops.mul(ops.mul(two, q), cos)), ops.mul(q, q)); // |μ|²
+    const w2m = ops.mul(w2, m);
+    const twoWRe = ops.mul(ops.mul(two, w), re);
+    const d = ops.add(ops.add(one, twoWRe), w2m);
+    sections.push(ops.div(ops.sub(ops.mul(two, w2m), two), d));
+    sections.push(ops.div(ops.add(ops.sub(one, twoWRe), w2m), d));
+    gain = ops.div(gain, d);
   }
-  return out;
+  return [gain, ...sections];
 }
