@@ -14,7 +14,6 @@
  * @module
  */
 import { defineParameter } from '../params/parameter-spec';
-import type { PointwiseFunction } from '../signal/pointwise';
 import type { SignalOps } from '../signal/signal-ops';
 import type { ModuleArgs, ModuleDefinition, ModuleOptions } from './module-definition';
 
@@ -73,75 +72,36 @@ export function sampleTimes(samples: number, sampleRate: number): Float32Array {
   return t;
 }
 
-function composeEnvelope<S>(
+/**
+ * The envelope composed of signal operations (see module docs) over sample times `t` in
+ * seconds, for engines without a fused `adsr` (a clamp passes the gradient on its bounds, as
+ * in tfjs).
+ */
+export function composeAdsr<S>(
   ops: SignalOps<S>,
-  [t, attack, decay, sustain, release]: readonly S[],
+  [t, attack, decay, sustain, release]: readonly [S, S, S, S, S],
   noteOff: number,
 ): S {
   const on = (time: S) =>
     ops.sub(
-      ops.clamp(ops.div(time, attack!), 0, 1),
-      ops.mul(ops.sub(ops.constant(1), sustain!), ops.clamp(ops.div(ops.sub(time, attack!), decay!), 0, 1)),
+      ops.clamp(ops.div(time, attack), 0, 1),
+      ops.mul(ops.sub(ops.constant(1), sustain), ops.clamp(ops.div(ops.sub(time, attack), decay), 0, 1)),
     );
   const off = ops.constant(noteOff);
-  const held = on(ops.minimum(t!, off));
-  const released = ops.clamp(ops.div(ops.sub(t!, off), release!), 0, 1);
+  const held = on(ops.minimum(t, off));
+  const released = ops.clamp(ops.div(ops.sub(t, off), release), 0, 1);
   return ops.mul(held, ops.sub(ops.constant(1), released));
 }
 
-/**
- * The envelope as a fused point-wise function of [t, attack, decay, sustain, release] for a
- * note-off at `noteOff` seconds (clamp gradients pass on the segment bounds, as in tfjs).
- */
-export function adsrFunction(noteOff: number): PointwiseFunction {
-  return {
-    name: 'adsr',
-    inputs: 5,
-    outputs: 1,
-    compose: <S>(ops: SignalOps<S>, inputs: readonly S[]) => [composeEnvelope(ops, inputs, noteOff)],
-    evaluate([ts, as, ds, ss, rs], [y], jac, size) {
-      for (let e = 0; e < size; e++) {
-        const t = ts![e]!;
-        const a = as![e]!;
-        const d = ds![e]!;
-        const s = ss![e]!;
-        const r = rs![e]!;
-        const tm = Math.min(t, noteOff);
-        const dtm = t <= noteOff ? 1 : 0;
-        // attack ramp clamp(tm/a), decay ramp clamp((tm − a)/d), release ramp clamp((t − off)/r)
-        const ua = tm / a;
-        const inA = ua >= 0 && ua <= 1;
-        const ramp = inA ? ua : ua < 0 ? 0 : 1;
-        const ud = (tm - a) / d;
-        const inD = ud >= 0 && ud <= 1;
-        const fall = inD ? ud : ud < 0 ? 0 : 1;
-        const held = ramp - (1 - s) * fall;
-        const ur = (t - noteOff) / r;
-        const inR = ur >= 0 && ur <= 1;
-        const keep = 1 - (inR ? ur : ur < 0 ? 0 : 1);
-        y![e] = held * keep;
-        // the derivatives with at most three reciprocals (each only inside its segment)
-        const ia = inA ? 1 / a : 0;
-        const id = inD ? 1 / d : 0;
-        const ir = inR ? 1 / r : 0;
-        const hT = ((inA ? ia : 0) - (1 - s) * (inD ? id : 0)) * dtm;
-        const hA = (inA ? -ua * ia : 0) - (1 - s) * (inD ? -id : 0);
-        const hD = -(1 - s) * (inD ? -ud * id : 0);
-        jac[0]![e] = hT * keep + held * (inR ? -ir : 0);
-        jac[1]![e] = hA * keep;
-        jac[2]![e] = hD * keep;
-        jac[3]![e] = fall * keep;
-        jac[4]![e] = held * (inR ? ur * ir : 0);
-      }
-    },
-  };
-}
-
-/** The envelope as a signal (see module docs); `noteOff` in seconds. */
+/** The envelope as a signal (see module docs); `noteOff` in seconds. Fused where the engine has `adsr`. */
 export function adsrEnvelope<S>(ops: SignalOps<S>, params: Readonly<Record<string, S>>, noteOff: number): S {
+  const attack = params['attack']!;
+  const decay = params['decay']!;
+  const sustain = params['sustain']!;
+  const release = params['release']!;
+  if (ops.adsr) return ops.adsr(attack, decay, sustain, release, noteOff);
   const t = ops.curve(sampleTimes(ops.samples, ops.sampleRate), 1);
-  const inputs = [t, params['attack']!, params['decay']!, params['sustain']!, params['release']!];
-  return ops.pointwise(adsrFunction(noteOff), inputs)[0]!;
+  return composeAdsr(ops, [t, attack, decay, sustain, release], noteOff);
 }
 
 /** The envelope module (`adsr`). */

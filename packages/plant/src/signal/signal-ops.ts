@@ -87,6 +87,12 @@ export interface SignalOps<S> {
    * from the operations above.
    */
   ladder?(x: S, cutoffHz: S, q: S): S;
+  /**
+   * Optional: the linear ADSR envelope of `adsrEnvelope` over this engine's sample times
+   * (attack, decay, release in seconds, sustain level; note-off at `noteOff` seconds) as one
+   * fused operation. Engines without it get the same formula composed from the operations above.
+   */
+  adsr?(attack: S, decay: S, sustain: S, release: S, noteOff: number): S;
   /** A fused point-wise function of several signals (see {@link PointwiseFunction}). */
   pointwise(fn: PointwiseFunction, inputs: readonly S[]): S[];
 }

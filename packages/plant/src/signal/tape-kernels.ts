@@ -154,6 +154,56 @@ function accumulateB(
   }
 }
 
+/**
+ * Σ over one row's columns [o, end) of ∂/∂a (`forA`) or ∂/∂b of g·(a ∘ b), for an operand
+ * broadcast along the row: summed in a local, not read and written back per element.
+ */
+function rowSum(
+  op: BinaryOp,
+  forA: boolean,
+  g: Float64Array,
+  a: Strided,
+  b: Strided,
+  o: number,
+  end: number,
+  ia: number,
+  ib: number,
+): number {
+  const av = a.values;
+  const bv = b.values;
+  const aC = a.colStride;
+  const bC = b.colStride;
+  let sum = 0;
+  switch (op) {
+    case 'add':
+      for (let i = o; i < end; i++) sum += g[i]!;
+      return sum;
+    case 'sub':
+      for (let i = o; i < end; i++) sum += g[i]!;
+      return forA ? sum : -sum;
+    case 'mul':
+      if (forA) for (let i = o; i < end; i++, ib += bC) sum += g[i]! * bv[ib]!;
+      else for (let i = o; i < end; i++, ia += aC) sum += g[i]! * av[ia]!;
+      return sum;
+    case 'div':
+      if (forA) for (let i = o; i < end; i++, ib += bC) sum += g[i]! / bv[ib]!;
+      else {
+        for (let i = o; i < end; i++, ia += aC, ib += bC) {
+          const d = bv[ib]!;
+          sum -= (g[i]! * av[ia]!) / (d * d);
+        }
+      }
+      return sum;
+    case 'min':
+    case 'max':
+      for (let i = o; i < end; i++, ia += aC, ib += bC) {
+        const aWins = op === 'min' ? av[ia]! <= bv[ib]! : av[ia]! >= bv[ib]!;
+        if (aWins === forA) sum += g[i]!;
+      }
+      return sum;
+  }
+}
+
 /** Accumulates the gradients of Σ g·(a ∘ b) into `ga` and / or `gb`. */
 export function binaryBackward(
   op: BinaryOp,
@@ -165,8 +215,22 @@ export function binaryBackward(
   ga: Float64Array | undefined,
   gb: Float64Array | undefined,
 ): void {
-  if (ga) accumulateA(op, g, a, b, rows, cols, ga);
-  if (gb) accumulateB(op, g, a, b, rows, cols, gb);
+  for (const [grad, self, forA] of [
+    [ga, a, true],
+    [gb, b, false],
+  ] as const) {
+    if (!grad) continue;
+    if (self.colStride !== 0 || cols === 1) {
+      if (forA) accumulateA(op, g, a, b, rows, cols, grad);
+      else accumulateB(op, g, a, b, rows, cols, grad);
+      continue;
+    }
+    for (let r = 0; r < rows; r++) {
+      const at = r * self.rowStride;
+      grad[at] =
+        grad[at]! + rowSum(op, forA, g, a, b, r * cols, (r + 1) * cols, r * a.rowStride, r * b.rowStride);
+    }
+  }
 }
 
 /** out = f(x); `p` is the exponent of `pow`, `[lo, hi]` the bounds of `clamp`. */

@@ -15,6 +15,7 @@
  * @module
  */
 import { accumulateForward } from '../kernels/accumulate';
+import { type AdsrParameters, adsrBackward, adsrForward } from '../kernels/adsr';
 import { allPoleBackwardSplit, allPoleForwardSplit } from '../kernels/all-pole';
 import { harmonicBackward, harmonicForward, harmonicForwardJacobian } from '../kernels/harmonic';
 import { ladderBackward, ladderForward } from '../kernels/ladder';
@@ -403,13 +404,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
     };
     const size = batch * samples;
     if (!amplitudes.tracked) {
-      if (
-        (frequency.rows !== 1 && frequency.rows !== batch) ||
-        (frequency.cols !== 1 && frequency.cols !== samples)
-      )
-        throw new Error(
-          `TapeOps: cannot broadcast [${frequency.rows}, ${frequency.cols}] to [${batch}, ${samples}]`,
-        );
+      this.#expectAudioShaped(frequency);
       const fv = strided(frequency);
       const out = this.#alloc(size, false);
       const jp = this.#alloc(size, false);
@@ -470,10 +465,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
   ladder(x: TapeSignal, cutoffHz: TapeSignal, q: TapeSignal): TapeSignal {
     const input = this.audio(x);
     const { batch, samples } = this;
-    for (const s of [cutoffHz, q]) {
-      if ((s.rows !== 1 && s.rows !== batch) || (s.cols !== 1 && s.cols !== samples))
-        throw new Error(`TapeOps: cannot broadcast [${s.rows}, ${s.cols}] to [${batch}, ${samples}]`);
-    }
+    this.#expectAudioShaped(cutoffHz, q);
     const fv = strided(cutoffHz);
     const qv = strided(q);
     const size = batch * samples;
@@ -519,6 +511,37 @@ export class TapeOps implements SignalOps<TapeSignal> {
         },
       );
     });
+  }
+  /** The ADSR envelope (see `adsrEnvelope`) fused: one loop forward, one backward. */
+  adsr(
+    attack: TapeSignal,
+    decay: TapeSignal,
+    sustain: TapeSignal,
+    release: TapeSignal,
+    noteOff: number,
+  ): TapeSignal {
+    const { batch, samples, sampleRate } = this;
+    const params = [attack, decay, sustain, release] as const;
+    this.#expectAudioShaped(...params);
+    const strides = params.map(strided) as unknown as AdsrParameters;
+    const out = this.#alloc(batch * samples, false);
+    adsrForward(strides, noteOff, batch, samples, sampleRate, out);
+    return this.#make(batch, samples, out, params, (g) =>
+      adsrBackward(g, strides, noteOff, batch, samples, sampleRate, [
+        attack.tracked ? this.#grad(attack) : undefined,
+        decay.tracked ? this.#grad(decay) : undefined,
+        sustain.tracked ? this.#grad(sustain) : undefined,
+        release.tracked ? this.#grad(release) : undefined,
+      ]),
+    );
+  }
+  /** Throws unless every signal broadcasts to `[batch, samples]`. */
+  #expectAudioShaped(...signals: readonly TapeSignal[]): void {
+    const { batch, samples } = this;
+    for (const s of signals) {
+      if ((s.rows !== 1 && s.rows !== batch) || (s.cols !== 1 && s.cols !== samples))
+        throw new Error(`TapeOps: cannot broadcast [${s.rows}, ${s.cols}] to [${batch}, ${samples}]`);
+    }
   }
   /** FIR filter with constant taps. */
   fir(x: TapeSignal, taps: readonly number[]): TapeSignal {

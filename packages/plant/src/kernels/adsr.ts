@@ -1,0 +1,182 @@
+/**
+ * The ADSR envelope of `adsrEnvelope` fused for the float64 tape engine: the value in one
+ * forward loop over the sample times t = n·(1/fs), and in one backward loop the gradients of
+ * Σ g·env with respect to attack, decay, sustain and release, with each sample's derivatives
+ * recomputed on the way (no time signal, broadcast copies or Jacobian arrays are stored). The
+ * parameters are read through strides, so a per-patch constant costs nothing to broadcast
+ * and its gradient is summed locally. With tm = min(t, noteOff):
+ * env = (clamp(tm/A, 0, 1) − (1 − S)·clamp((tm − A)/D, 0, 1)) · (1 − clamp((t − noteOff)/R, 0, 1)),
+ * and a clamp passes the gradient inside and on its bounds, as tfjs's does.
+ *
+ * @example
+ * ```ts
+ * const constant = (v: number) => ({ values: Float64Array.of(v), rowStride: 0, colStride: 0 });
+ * adsrForward([constant(0.01), constant(0.2), constant(0.7), constant(0.3)], 0.6, 1, 16000, 16000, y);
+ * ```
+ * @module
+ */
+import type { Strided } from '../signal/tape-kernels';
+
+/** The envelope's parameters in order: attack (s), decay (s), sustain (level), release (s). */
+export type AdsrParameters = readonly [attack: Strided, decay: Strided, sustain: Strided, release: Strided];
+
+/** The envelope at time t (s) from attack a, 1/a, 1/decay, 1 − sustain and 1/release. */
+function envelopeAt(
+  t: number,
+  off: number,
+  a: number,
+  ia: number,
+  id: number,
+  drop: number,
+  ir: number,
+): number {
+  const tm = Math.min(t, off);
+  const ramp = Math.min(1, Math.max(0, tm * ia));
+  const fall = Math.min(1, Math.max(0, (tm - a) * id));
+  const released = Math.min(1, Math.max(0, (t - off) * ir));
+  return (ramp - drop * fall) * (1 - released);
+}
+
+/** ∂env/∂(attack, decay, sustain, release) at time t, into `out` (arguments as {@link envelopeAt}). */
+function derivativesAt(
+  t: number,
+  off: number,
+  a: number,
+  ia: number,
+  id: number,
+  drop: number,
+  ir: number,
+  out: Float64Array,
+): void {
+  const tm = Math.min(t, off);
+  const ua = tm * ia;
+  const inA = ua >= 0 && ua <= 1;
+  const ud = (tm - a) * id;
+  const inD = ud >= 0 && ud <= 1;
+  const ur = (t - off) * ir;
+  const inR = ur >= 0 && ur <= 1;
+  const fall = inD ? ud : ud < 0 ? 0 : 1;
+  const held = (inA ? ua : ua < 0 ? 0 : 1) - drop * fall;
+  const keep = 1 - (inR ? ur : ur < 0 ? 0 : 1);
+  // ∂ramp/∂A = −tm/A², ∂fall/∂A = −1/D, ∂fall/∂D = −(tm − A)/D², ∂released/∂R = −(t − off)/R²
+  out[0] = keep * ((inA ? -ua * ia : 0) + (inD ? drop * id : 0));
+  out[1] = keep * (inD ? drop * ud * id : 0);
+  out[2] = keep * fall;
+  out[3] = inR ? held * ur * ir : 0;
+}
+
+/** Whether every parameter is constant along time (the row's reciprocals are then computed once). */
+function constantInTime(params: AdsrParameters): boolean {
+  return params.every((p) => p.colStride === 0);
+}
+
+/** Writes the envelope `[batch, samples]` into `y`. */
+export function adsrForward(
+  params: AdsrParameters,
+  noteOff: number,
+  batch: number,
+  samples: number,
+  sampleRate: number,
+  y: Float64Array,
+): void {
+  const [attack, decay, sustain, release] = params;
+  const dt = 1 / sampleRate;
+  const constant = constantInTime(params);
+  for (let b = 0; b < batch; b++) {
+    const row = b * samples;
+    let ia = b * attack.rowStride;
+    let id = b * decay.rowStride;
+    let is = b * sustain.rowStride;
+    let ir = b * release.rowStride;
+    if (constant) {
+      const a = attack.values[ia]!;
+      const invA = 1 / a;
+      const invD = 1 / decay.values[id]!;
+      const drop = 1 - sustain.values[is]!;
+      const invR = 1 / release.values[ir]!;
+      for (let n = 0; n < samples; n++) y[row + n] = envelopeAt(n * dt, noteOff, a, invA, invD, drop, invR);
+      continue;
+    }
+    for (let n = 0; n < samples; n++) {
+      const a = attack.values[ia]!;
+      const d = decay.values[id]!;
+      const r = release.values[ir]!;
+      y[row + n] = envelopeAt(n * dt, noteOff, a, 1 / a, 1 / d, 1 - sustain.values[is]!, 1 / r);
+      ia += attack.colStride;
+      id += decay.colStride;
+      is += sustain.colStride;
+      ir += release.colStride;
+    }
+  }
+}
+
+/**
+ * Adds the gradients of Σ g·env to `grads` (attack, decay, sustain, release; each
+ * undefined when not needed), through each parameter's strides.
+ */
+export function adsrBackward(
+  g: Float64Array,
+  params: AdsrParameters,
+  noteOff: number,
+  batch: number,
+  samples: number,
+  sampleRate: number,
+  grads: readonly [
+    Float64Array | undefined,
+    Float64Array | undefined,
+    Float64Array | undefined,
+    Float64Array | undefined,
+  ],
+): void {
+  const dt = 1 / sampleRate;
+  const d = new Float64Array(4);
+  const constant = constantInTime(params);
+  const [attack, decay, sustain, release] = params;
+  for (let b = 0; b < batch; b++) {
+    const row = b * samples;
+    const at = [b * attack.rowStride, b * decay.rowStride, b * sustain.rowStride, b * release.rowStride];
+    if (constant) {
+      const a = attack.values[at[0]!]!;
+      const invA = 1 / a;
+      const invD = 1 / decay.values[at[1]!]!;
+      const drop = 1 - sustain.values[at[2]!]!;
+      const invR = 1 / release.values[at[3]!]!;
+      let sumA = 0;
+      let sumD = 0;
+      let sumS = 0;
+      let sumR = 0;
+      for (let n = 0; n < samples; n++) {
+        const gn = g[row + n]!;
+        derivativesAt(n * dt, noteOff, a, invA, invD, drop, invR, d);
+        sumA += gn * d[0]!;
+        sumD += gn * d[1]!;
+        sumS += gn * d[2]!;
+        sumR += gn * d[3]!;
+      }
+      [sumA, sumD, sumS, sumR].forEach((sum, p) => {
+        const grad = grads[p];
+        if (grad) grad[at[p]!] = grad[at[p]!]! + sum;
+      });
+      continue;
+    }
+    for (let n = 0; n < samples; n++) {
+      const a = attack.values[at[0]!]!;
+      const invD = 1 / decay.values[at[1]!]!;
+      derivativesAt(
+        n * dt,
+        noteOff,
+        a,
+        1 / a,
+        invD,
+        1 - sustain.values[at[2]!]!,
+        1 / release.values[at[3]!]!,
+        d,
+      );
+      for (let p = 0; p < 4; p++) {
+        const grad = grads[p];
+        if (grad) grad[at[p]!] = grad[at[p]!]! + g[row + n]! * d[p]!;
+        at[p] = at[p]! + params[p]!.colStride;
+      }
+    }
+  }
+}
