@@ -15,6 +15,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { hasKernel, makeFloat32, readFloat32 } from './backend-access';
+import { phaseSinCos } from './phase-sincos';
 
 /** Kernel name of the forward sum: inputs `{phase, frequency, amplitudes}`, output `y`. */
 export const HARMONIC_KERNEL = 'AeHarmonic';
@@ -321,10 +322,19 @@ export function harmonicForwardJacobian(
   }
 }
 
+let scratch: [Float64Array, Float64Array] = [new Float64Array(0), new Float64Array(0)];
+
+/** Reused sine and cosine arrays of at least `length` values. */
+function sinCosScratch(length: number): [Float64Array, Float64Array] {
+  if (scratch[0].length < length) scratch = [new Float64Array(length), new Float64Array(length)];
+  return scratch;
+}
+
 /**
  * One row of {@link harmonicForwardJacobian} at a constant frequency: the partial counts and
  * the fade-band weights are the same for every sample, so both samples of a pair run the
- * same loop over precomputed per-partial weights (the values equal the per-sample path's).
+ * same loop over precomputed per-partial weights (the values equal the per-sample path's to
+ * rounding); the phase's sines and cosines come from {@link phaseSinCos}.
  */
 function constantFrequencyRow(
   phase: ArrayLike<number>,
@@ -365,17 +375,17 @@ function constantFrequencyRow(
     v[j - 1] = (j >= 2 ? wPhase[j - 2]! : 0) - (j + 1 <= last ? wPhase[j]! : 0);
   const twoPi = 2 * Math.PI;
   const end = start + samples;
+  const [sines, cosines] = sinCosScratch(end);
+  phaseSinCos(phase, start, samples, sines, cosines);
   for (let i0 = start; i0 < end; i0 += 2) {
     const pair = i0 + 1 < end;
     const i1 = pair ? i0 + 1 : i0;
-    const theta0 = 2 * Math.PI * phase[i0]!;
-    const theta1 = 2 * Math.PI * phase[i1]!;
-    const cos0 = Math.cos(theta0);
-    const cos1 = Math.cos(theta1);
+    const cos0 = cosines[i0]!;
+    const cos1 = cosines[i1]!;
     const c20 = 2 * cos0;
     const c21 = 2 * cos1;
-    const sin0 = Math.sin(theta0);
-    const sin1 = Math.sin(theta1);
+    const sin0 = sines[i0]!;
+    const sin1 = sines[i1]!;
     let sPrev0 = 0;
     let sCur0 = sin0;
     let sPrev1 = 0;
