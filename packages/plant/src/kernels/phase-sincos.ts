@@ -56,7 +56,7 @@ export function phaseSinCos(
       s = Math.sin(twoPi * p);
       c = Math.cos(twoPi * p);
       sinceAnchor = 1;
-      if (d === d && !(Math.abs(deviation) <= MAX_STEP_DEVIATION)) {
+      if (!Number.isNaN(d) && !(Math.abs(deviation) <= MAX_STEP_DEVIATION)) {
         // a new step: the rotation from the previous sample to this one, sin/cos of the difference
         step = d;
         rotSin = s * cPrev - c * sPrev;
