@@ -34,12 +34,20 @@ function run(params: Params, cols: number, batch: number, g: Float64Array, fused
 const seededNoise = (length: number, seed: number) =>
   Float64Array.from({ length }, (_, i) => Math.sin(seed * 12.9898 + i * 78.233) * 0.5);
 
-/** Per-patch constants for two patches, one released during its decay, one during its attack. */
+/** Per-patch constants for three patches, released during their sustain, attack and decay. */
 const constants: Params = [
-  Float64Array.of(0.0513, 0.3117),
-  Float64Array.of(0.0871, 0.0412),
-  Float64Array.of(0.62, 0.35),
-  Float64Array.of(0.0937, 0.1219),
+  Float64Array.of(0.0513, 0.3117, 0.1009),
+  Float64Array.of(0.0871, 0.0412, 0.2013),
+  Float64Array.of(0.62, 0.35, 0.41),
+  Float64Array.of(0.0937, 0.1219, 0.0217),
+];
+
+/** Constants whose segment boundaries fall on samples (t = A, A + D, note-off and note-off + R at 1 kHz). */
+const onTheGrid: Params = [
+  Float64Array.of(0.05),
+  Float64Array.of(0.1),
+  Float64Array.of(0.5),
+  Float64Array.of(0.03),
 ];
 
 /** Time-varying parameters (one patch): smooth curves that keep each segment a few samples wide. */
@@ -53,7 +61,8 @@ const curves: Params = [
 describe('fused ADSR kernel (tape engine)', () => {
   it('equals the composed envelope in value and in every gradient, for constants and curves', () => {
     for (const [params, cols, batch] of [
-      [constants, 1, 2],
+      [constants, 1, 3],
+      [onTheGrid, 1, 1],
       [curves, N, 1],
     ] as const) {
       const g = seededNoise(batch * N, 3);
@@ -70,9 +79,9 @@ describe('fused ADSR kernel (tape engine)', () => {
   });
 
   it('gradients of every constant parameter match central finite differences', () => {
-    const g = seededNoise(2 * N, 5);
-    const loss = (params: Params) => run(params, 1, 2, g, true).y.reduce((s, v, i) => s + v * g[i]!, 0);
-    const { grads } = run(constants, 1, 2, g, true);
+    const g = seededNoise(3 * N, 5);
+    const loss = (params: Params) => run(params, 1, 3, g, true).y.reduce((s, v, i) => s + v * g[i]!, 0);
+    const { grads } = run(constants, 1, 3, g, true);
     const h = 1e-7;
     constants.forEach((values, p) => {
       for (let i = 0; i < values.length; i++) {

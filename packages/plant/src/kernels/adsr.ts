@@ -65,6 +65,81 @@ function derivativesAt(
   out[3] = inR ? held * ur * ir : 0;
 }
 
+/** The first n in [lo, hi) where the monotone (false … false, true … true) `pred` holds; hi if none. */
+function firstIndex(lo: number, hi: number, pred: (n: number) => boolean): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pred(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Σ g[row + n] and Σ g[row + n]·(n·scale + offset) over n in [lo, hi). */
+function rangeSums(
+  g: Float64Array,
+  row: number,
+  lo: number,
+  hi: number,
+  scale: number,
+  offset: number,
+): [number, number] {
+  let s0 = 0;
+  let s1 = 0;
+  for (let n = lo; n < hi; n++) {
+    const gn = g[row + n]!;
+    s0 += gn;
+    s1 += gn * (n * scale + offset);
+  }
+  return [s0, s1];
+}
+
+/**
+ * The gradients of Σ g·env in (attack, decay, sustain, release) for one row of constant
+ * parameters (arguments as {@link envelopeAt}): each sample's derivatives are linear in its
+ * time within each segment, and each segment is a contiguous range (the clamps' conditions
+ * are monotone in t), so two sums per segment give them — the same conditions, on the bounds
+ * included, as {@link derivativesAt}.
+ */
+function constantRowGradients(
+  g: Float64Array,
+  row: number,
+  samples: number,
+  dt: number,
+  off: number,
+  a: number,
+  ia: number,
+  id: number,
+  drop: number,
+  ir: number,
+): [number, number, number, number] {
+  const t = (n: number) => n * dt;
+  // held (t < off, tm = t): attack while t/A ≤ 1, decay while 0 ≤ (t − A)/D ≤ 1, then sustain
+  const nOff = firstIndex(0, samples, (n) => t(n) >= off);
+  const nA = firstIndex(0, nOff, (n) => t(n) * ia > 1);
+  const nD0 = firstIndex(0, nOff, (n) => (t(n) - a) * id >= 0);
+  const nD1 = firstIndex(nD0, nOff, (n) => (t(n) - a) * id > 1);
+  const [, attackUa] = rangeSums(g, row, 0, nA, dt * ia, 0); // Σ g·(t/A)
+  const [decayG, decayUd] = rangeSums(g, row, nD0, nD1, dt * id, -a * id); // Σ g, Σ g·(t − A)/D
+  const [sustainG] = rangeSums(g, row, nD1, nOff, 0, 0);
+  // released (t ≥ off, tm = off): the level reached at note-off, times 1 − (t − off)/R until R
+  const uaOff = off * ia;
+  const inA = uaOff >= 0 && uaOff <= 1;
+  const udOff = (off - a) * id;
+  const inD = udOff >= 0 && udOff <= 1;
+  const fallOff = inD ? udOff : udOff < 0 ? 0 : 1;
+  const heldOff = (inA ? uaOff : uaOff < 0 ? 0 : 1) - drop * fallOff;
+  const nR = firstIndex(nOff, samples, (n) => (t(n) - off) * ir > 1);
+  const [releaseG, releaseUr] = rangeSums(g, row, nOff, nR, dt * ir, -off * ir); // Σ g, Σ g·(t − off)/R
+  const keep = releaseG - releaseUr; // Σ g·(1 − (t − off)/R)
+  return [
+    -ia * attackUa + drop * id * decayG + keep * ((inA ? -uaOff * ia : 0) + (inD ? drop * id : 0)),
+    drop * id * decayUd + keep * (inD ? drop * udOff * id : 0),
+    decayUd + sustainG + keep * fallOff,
+    heldOff * ir * releaseUr,
+  ];
+}
+
 /** Whether every parameter is constant along time (the row's reciprocals are then computed once). */
 function constantInTime(params: AdsrParameters): boolean {
   return params.every((p) => p.colStride === 0);
@@ -141,18 +216,18 @@ export function adsrBackward(
       const invD = 1 / decay.values[at[1]!]!;
       const drop = 1 - sustain.values[at[2]!]!;
       const invR = 1 / release.values[at[3]!]!;
-      let sumA = 0;
-      let sumD = 0;
-      let sumS = 0;
-      let sumR = 0;
-      for (let n = 0; n < samples; n++) {
-        const gn = g[row + n]!;
-        derivativesAt(n * dt, noteOff, a, invA, invD, drop, invR, d);
-        sumA += gn * d[0]!;
-        sumD += gn * d[1]!;
-        sumS += gn * d[2]!;
-        sumR += gn * d[3]!;
-      }
+      const [sumA, sumD, sumS, sumR] = constantRowGradients(
+        g,
+        row,
+        samples,
+        dt,
+        noteOff,
+        a,
+        invA,
+        invD,
+        drop,
+        invR,
+      );
       [sumA, sumD, sumS, sumR].forEach((sum, p) => {
         const grad = grads[p];
         if (grad) grad[at[p]!] = grad[at[p]!]! + sum;
