@@ -55,17 +55,25 @@ export function ladderForward(
     let v2 = 0;
     let fAt = b * cutoffRowStride;
     let qAt = b * qRowStride;
+    let qLast = Number.NaN;
+    let rA = 0;
+    let mA = 0;
+    let rB = 0;
+    let mB = 0;
     for (let n = 0; n < samples; n++, fAt += cutoffColStride, qAt += qColStride) {
       const i = row + n;
       const qn = q[qAt]!;
       const wn = Math.tan(cutoff[fAt]! * scale);
       w[i] = wn;
       const w2 = wn * wn;
-      // Re μ and |μ|² of both sections
-      const rA = 1 - qn * COS_A;
-      const mA = 1 - 2 * qn * COS_A + qn * qn;
-      const rB = 1 - qn * COS_B;
-      const mB = 1 - 2 * qn * COS_B + qn * qn;
+      if (qn !== qLast) {
+        // Re μ and |μ|² of both sections
+        qLast = qn;
+        rA = 1 - qn * COS_A;
+        mA = 1 - 2 * qn * COS_A + qn * qn;
+        rB = 1 - qn * COS_B;
+        mB = 1 - 2 * qn * COS_B + qn * qn;
+      }
       const iA = 1 / (1 + 2 * wn * rA + w2 * mA);
       const iB = 1 / (1 + 2 * wn * rB + w2 * mB);
       const a11 = (2 * w2 * mA - 2) * iA;
@@ -149,16 +157,28 @@ export function ladderBackward(
     let qSum = 0;
     const fRow = b * cutoffRowStride;
     const qRow = b * qRowStride;
+    let qLast = Number.NaN;
+    let rA = 0;
+    let mA = 0;
+    let rB = 0;
+    let mB = 0;
+    let dmA = 0;
+    let dmB = 0;
     for (let n = samples - 1; n >= 0; n--) {
       const i = row + n;
       const qn = q[qRow + n * qColStride]!;
       const wn = w[i]!;
-      // the coefficients again, with their partial derivatives in w and q
+      // the coefficients again (q's terms only change with q)
+      if (qn !== qLast) {
+        qLast = qn;
+        rA = 1 - qn * COS_A;
+        mA = 1 - 2 * qn * COS_A + qn * qn;
+        rB = 1 - qn * COS_B;
+        mB = 1 - 2 * qn * COS_B + qn * qn;
+        dmA = 2 * qn - 2 * COS_A; // ∂|μ|²/∂q (and ∂Re μ/∂q = −cos ψ)
+        dmB = 2 * qn - 2 * COS_B;
+      }
       const w2 = wn * wn;
-      const rA = 1 - qn * COS_A;
-      const mA = 1 - 2 * qn * COS_A + qn * qn;
-      const rB = 1 - qn * COS_B;
-      const mB = 1 - 2 * qn * COS_B + qn * qn;
       const iA = 1 / (1 + 2 * wn * rA + w2 * mA);
       const iB = 1 / (1 + 2 * wn * rB + w2 * mB);
       const a11 = (2 * w2 * mA - 2) * iA;
@@ -166,34 +186,11 @@ export function ladderBackward(
       const a21 = (2 * w2 * mB - 2) * iB;
       const a22 = (1 - 2 * wn * rB + w2 * mB) * iB;
       const gain = w2 * w2 * iA * iB;
-      // ∂/∂w: D' = 2·Re μ + 2w·|μ|², (2w²|μ|² − 2)' = 4w·|μ|², (1 − 2w·Re μ + w²|μ|²)' = −2·Re μ + 2w·|μ|²
-      const dDwA = 2 * rA + 2 * wn * mA;
-      const dDwB = 2 * rB + 2 * wn * mB;
-      const a11W = (4 * wn * mA - a11 * dDwA) * iA;
-      const a12W = (2 * wn * mA - 2 * rA - a12 * dDwA) * iA;
-      const a21W = (4 * wn * mB - a21 * dDwB) * iB;
-      const a22W = (2 * wn * mB - 2 * rB - a22 * dDwB) * iB;
-      const gainW = 4 * w2 * wn * iA * iB - gain * (dDwA * iA + dDwB * iB);
-      // ∂/∂q through ∂Re μ/∂q = −cos ψ and ∂|μ|²/∂q = 2q − 2·cos ψ
-      const dmA = 2 * qn - 2 * COS_A;
-      const dmB = 2 * qn - 2 * COS_B;
-      const dDqA = -2 * wn * COS_A + w2 * dmA;
-      const dDqB = -2 * wn * COS_B + w2 * dmB;
-      const a11Q = (2 * w2 * dmA - a11 * dDqA) * iA;
-      const a12Q = (2 * wn * COS_A + w2 * dmA - a12 * dDqA) * iA;
-      const a21Q = (2 * w2 * dmB - a21 * dDqB) * iB;
-      const a22Q = (2 * wn * COS_B + w2 * dmB - a22 * dDqB) * iB;
-      const gainQ = -gain * (dDqA * iA + dDqB * iB);
       // section 2 adjoint
       const g2 = dy[i]! - a21n * g21 - a22nn * g22;
-      const b21 = n >= 1 ? -g2 * y[i - 1]! : 0;
-      const b22 = n >= 2 ? -g2 * y[i - 2]! : 0;
       // section 1 adjoint (its output feeds section 2 only)
       const g1 = g2 - a11n * g11 - a12nn * g12;
-      const b11 = n >= 1 ? -g1 * y1[i - 1]! : 0;
-      const b12 = n >= 2 ? -g1 * y1[i - 2]! : 0;
       // gain and FIR
-      const bGain = g1 * y0[i]!;
       const d0 = g1 * gain;
       if (gx) {
         let acc = d0;
@@ -207,22 +204,48 @@ export function ladderBackward(
       d3 = d2;
       d2 = d1;
       d1 = d0;
-      // chain to w (then the cutoff) and q
-      if (gf) {
-        const bw = bGain * gainW + b11 * a11W + b12 * a12W + b21 * a21W + b22 * a22W;
-        const bf = bw * (1 + wn * wn) * scale;
-        if (cutoffColStride === 0) fSum += bf;
-        else {
-          const at = fRow + n * cutoffColStride;
-          gf[at] = gf[at]! + bf;
+      if (gf || gq) {
+        // Each coefficient's gradient is −g·(its section's output delayed); per section, with
+        // a = N/D: Σ −g·y_k·∂a_k = −g·(Σ y_k·∂N_k − ∂D·Σ y_k·a_k)/D, so the derivatives of the
+        // numerators (∂/∂w: 4w|μ|², −2·Re μ + 2w|μ|²; ∂/∂q: 2w²·∂|μ|², 2w·cos ψ + w²·∂|μ|²) and
+        // of D (∂/∂w: 2·Re μ + 2w|μ|²; ∂/∂q: −2w·cos ψ + w²·∂|μ|²) are all that is needed.
+        const yA1 = n >= 1 ? y1[i - 1]! : 0;
+        const yA2 = n >= 2 ? y1[i - 2]! : 0;
+        const yB1 = n >= 1 ? y[i - 1]! : 0;
+        const yB2 = n >= 2 ? y[i - 2]! : 0;
+        const pA = a11 * yA1 + a12 * yA2;
+        const pB = a21 * yB1 + a22 * yB2;
+        const sA = g1 * iA;
+        const sB = g2 * iB;
+        const bGain = g1 * y0[i]!;
+        if (gf) {
+          const dDwA = 2 * rA + 2 * wn * mA;
+          const dDwB = 2 * rB + 2 * wn * mB;
+          const gainW = 4 * w2 * wn * iA * iB - gain * (dDwA * iA + dDwB * iB);
+          const bw =
+            bGain * gainW -
+            sA * (4 * wn * mA * yA1 + (2 * wn * mA - 2 * rA) * yA2 - dDwA * pA) -
+            sB * (4 * wn * mB * yB1 + (2 * wn * mB - 2 * rB) * yB2 - dDwB * pB);
+          const bf = bw * (1 + w2) * scale;
+          if (cutoffColStride === 0) fSum += bf;
+          else {
+            const at = fRow + n * cutoffColStride;
+            gf[at] = gf[at]! + bf;
+          }
         }
-      }
-      if (gq) {
-        const bq = bGain * gainQ + b11 * a11Q + b12 * a12Q + b21 * a21Q + b22 * a22Q;
-        if (qColStride === 0) qSum += bq;
-        else {
-          const at = qRow + n * qColStride;
-          gq[at] = gq[at]! + bq;
+        if (gq) {
+          const dDqA = -2 * wn * COS_A + w2 * dmA;
+          const dDqB = -2 * wn * COS_B + w2 * dmB;
+          const gainQ = -gain * (dDqA * iA + dDqB * iB);
+          const bq =
+            bGain * gainQ -
+            sA * (2 * w2 * dmA * yA1 + (2 * wn * COS_A + w2 * dmA) * yA2 - dDqA * pA) -
+            sB * (2 * w2 * dmB * yB1 + (2 * wn * COS_B + w2 * dmB) * yB2 - dDqB * pB);
+          if (qColStride === 0) qSum += bq;
+          else {
+            const at = qRow + n * qColStride;
+            gq[at] = gq[at]! + bq;
+          }
         }
       }
       // shift the windows: n becomes n + 1
