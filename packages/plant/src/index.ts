@@ -63,7 +63,6 @@ export type { ParameterRow, RenderEngine, SynthPlantOptions } from './plant/synt
 export { DEFAULT_PLANT_OPTIONS, SynthPlant } from './plant/synth-plant';
 export type { PresetName } from './presets/presets';
 export { PRESET_NAMES, presetPatch } from './presets/presets';
-export type { PointwiseFunction } from './signal/pointwise';
 export type { SignalOps } from './signal/signal-ops';
 export { TensorOps } from './signal/tensor-ops';
 export { interpolationWeights } from './signal/upsample';

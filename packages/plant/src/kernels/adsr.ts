@@ -15,7 +15,7 @@
  * ```
  * @module
  */
-import type { Strided } from '../signal/tape-kernels';
+import type { GradientTargets, Strided } from '../signal/tape-kernels';
 
 /** The envelope's parameters in order: attack (s), decay (s), sustain (level), release (s). */
 export type AdsrParameters = readonly [attack: Strided, decay: Strided, sustain: Strided, release: Strided];
@@ -196,12 +196,7 @@ export function adsrBackward(
   batch: number,
   samples: number,
   sampleRate: number,
-  grads: readonly [
-    Float64Array | undefined,
-    Float64Array | undefined,
-    Float64Array | undefined,
-    Float64Array | undefined,
-  ],
+  grads: GradientTargets,
 ): void {
   const dt = 1 / sampleRate;
   const d = new Float64Array(4);

@@ -15,7 +15,6 @@
  * @module
  */
 import { defineParameter } from '../params/parameter-spec';
-import type { PointwiseFunction } from '../signal/pointwise';
 import type { SignalOps } from '../signal/signal-ops';
 import { CUTOFF_MODULATION } from './common-parameters';
 import { ladderCoefficients } from './ladder-coefficients';
@@ -57,41 +56,6 @@ export const RESONANCE = defineParameter({
   description: 'Feedback: k = (r·q_max)^4; 1 rings just below self-oscillation.',
 });
 
-/**
- * clamp(base·2^(amount·control), 1, `maxHz`) as a fused point-wise function of
- * [base, amount, control] (clamp gradients pass on the bounds, as in tfjs).
- */
-export function octaveModulation(maxHz: number): PointwiseFunction {
-  return {
-    name: 'octaveModulation',
-    inputs: 3,
-    outputs: 1,
-    compose: <S>(ops: SignalOps<S>, [base, amount, control]: readonly S[]) => [
-      ops.clamp(
-        ops.mul(base!, ops.exp(ops.mul(ops.mul(amount!, control!), ops.constant(Math.LN2)))),
-        1,
-        maxHz,
-      ),
-    ],
-    evaluate([bs, as, cs], [y], jac, size) {
-      for (let e = 0; e < size; e++) {
-        const base = bs![e]!;
-        const amount = as![e]!;
-        const control = cs![e]!;
-        const octaves = amount * control * Math.LN2;
-        const factor = Math.exp(octaves);
-        const f = base * factor;
-        y![e] = f < 1 ? 1 : Math.min(f, maxHz);
-        const pass = f >= 1 && f <= maxHz ? 1 : 0;
-        const dOctaves = pass * f * Math.LN2;
-        jac[0]![e] = pass * factor;
-        jac[1]![e] = dOctaves * control;
-        jac[2]![e] = dOctaves * amount;
-      }
-    },
-  };
-}
-
 /** Cutoff (Hz) after modulation in octaves, clamped to [1 Hz, 0.45·fs]. */
 export function modulatedCutoff<S>(
   ops: SignalOps<S>,
@@ -100,9 +64,13 @@ export function modulatedCutoff<S>(
   control: S | undefined,
 ): S {
   const maxHz = MAX_CUTOFF_RATIO * ops.sampleRate;
-  if (amount !== undefined && control !== undefined)
-    return ops.pointwise(octaveModulation(maxHz), [base, amount, control])[0]!;
-  return ops.clamp(base, 1, maxHz);
+  if (amount === undefined || control === undefined) return ops.clamp(base, 1, maxHz);
+  if (ops.octaveModulation) return ops.octaveModulation(base, amount, control, maxHz);
+  return ops.clamp(
+    ops.mul(base, ops.exp(ops.mul(ops.mul(amount, control), ops.constant(Math.LN2)))),
+    1,
+    maxHz,
+  );
 }
 
 /**

@@ -10,7 +10,6 @@
  * @module
  */
 import { defineParameter } from '../params/parameter-spec';
-import type { PointwiseFunction } from '../signal/pointwise';
 import type { SignalOps } from '../signal/signal-ops';
 import type { ModuleArgs, ModuleDefinition } from './module-definition';
 
@@ -36,30 +35,11 @@ export const AMOUNT = defineParameter({
   description: 'Depth of amplitude modulation by the gain input.',
 });
 
-/** in·gain·(1 − amount + amount·control) as a fused point-wise function of [in, gain, amount, control]. */
-export const AMPLITUDE_MODULATION: PointwiseFunction = Object.freeze<PointwiseFunction>({
-  name: 'amplitudeModulation',
-  inputs: 4,
-  outputs: 1,
-  compose: <S>(ops: SignalOps<S>, [x, gain, amount, control]: readonly S[]) => [
-    ops.mul(ops.mul(x!, gain!), ops.add(ops.sub(ops.constant(1), amount!), ops.mul(amount!, control!))),
-  ],
-  evaluate([xs, gs, as, cs], [y], jac, size) {
-    for (let e = 0; e < size; e++) {
-      const x = xs![e]!;
-      const gain = gs![e]!;
-      const amount = as![e]!;
-      const control = cs![e]!;
-      const amplified = x * gain;
-      const depth = 1 - amount + amount * control;
-      y![e] = amplified * depth;
-      jac[0]![e] = gain * depth;
-      jac[1]![e] = x * depth;
-      jac[2]![e] = amplified * (control - 1);
-      jac[3]![e] = amplified * amount;
-    }
-  },
-});
+/** in·gain·(1 − amount + amount·control): fused where the engine has `amplitudeModulation`, else composed. */
+export function amplitudeModulation<S>(ops: SignalOps<S>, x: S, gain: S, amount: S, control: S): S {
+  if (ops.amplitudeModulation) return ops.amplitudeModulation(x, gain, amount, control);
+  return ops.mul(ops.mul(x, gain), ops.add(ops.sub(ops.constant(1), amount), ops.mul(amount, control)));
+}
 
 /** The amplifier module (`vca`). */
 export const vcaModule: ModuleDefinition = Object.freeze<ModuleDefinition>({
@@ -73,13 +53,6 @@ export const vcaModule: ModuleDefinition = Object.freeze<ModuleDefinition>({
   render<S>(ops: SignalOps<S>, { inputs, params }: ModuleArgs<S>) {
     const control = inputs['gain'];
     if (control === undefined) return { out: ops.mul(inputs['in']!, params['gain']!) };
-    return {
-      out: ops.pointwise(AMPLITUDE_MODULATION, [
-        inputs['in']!,
-        params['gain']!,
-        params['amount']!,
-        control,
-      ])[0]!,
-    };
+    return { out: amplitudeModulation(ops, inputs['in']!, params['gain']!, params['amount']!, control) };
   },
 });

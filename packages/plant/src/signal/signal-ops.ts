@@ -12,8 +12,6 @@
  * @module
  */
 
-import type { PointwiseFunction } from './pointwise';
-
 /** Operations on signals of type `S` (a tfjs tensor, or a node of the fused engine). */
 export interface SignalOps<S> {
   /** Number of patches rendered at once. */
@@ -93,6 +91,14 @@ export interface SignalOps<S> {
    * fused operation. Engines without it get the same formula composed from the operations above.
    */
   adsr?(attack: S, decay: S, sustain: S, release: S, noteOff: number): S;
-  /** A fused point-wise function of several signals (see {@link PointwiseFunction}). */
-  pointwise(fn: PointwiseFunction, inputs: readonly S[]): S[];
+  /**
+   * Optional: the VCA's x·gain·(1 − amount + amount·control) as one fused operation (engines
+   * without it compose it from the operations above).
+   */
+  amplitudeModulation?(x: S, gain: S, amount: S, control: S): S;
+  /**
+   * Optional: a cutoff modulated in octaves, clamp(base·2^(amount·control), 1, maxHz), as one
+   * fused operation (engines without it compose it from the operations above).
+   */
+  octaveModulation?(base: S, amount: S, control: S, maxHz: number): S;
 }

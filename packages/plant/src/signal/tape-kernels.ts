@@ -26,6 +26,9 @@ export interface Strided {
   readonly colStride: number;
 }
 
+/** Gradient targets of a fused kernel, one per input (undefined when that input needs none). */
+export type GradientTargets = readonly (Float64Array | undefined)[];
+
 /** out = a ∘ b over `rows × cols`. */
 export function binaryForward(
   op: BinaryOp,

@@ -19,8 +19,13 @@ import { type AdsrParameters, adsrBackward, adsrForward } from '../kernels/adsr'
 import { allPoleBackwardSplit, allPoleForwardSplit } from '../kernels/all-pole';
 import { harmonicBackward, harmonicForward, harmonicForwardJacobian } from '../kernels/harmonic';
 import { ladderBackward, ladderForward } from '../kernels/ladder';
+import {
+  amplitudeModulationBackward,
+  amplitudeModulationForward,
+  octaveModulationBackward,
+  octaveModulationForward,
+} from '../kernels/modulation';
 import type { BufferPool } from './buffer-pool';
-import type { PointwiseFunction } from './pointwise';
 import type { SignalOps } from './signal-ops';
 import {
   type BinaryOp,
@@ -527,13 +532,37 @@ export class TapeOps implements SignalOps<TapeSignal> {
     const out = this.#alloc(batch * samples, false);
     adsrForward(strides, noteOff, batch, samples, sampleRate, out);
     return this.#make(batch, samples, out, params, (g) =>
-      adsrBackward(g, strides, noteOff, batch, samples, sampleRate, [
-        attack.tracked ? this.#grad(attack) : undefined,
-        decay.tracked ? this.#grad(decay) : undefined,
-        sustain.tracked ? this.#grad(sustain) : undefined,
-        release.tracked ? this.#grad(release) : undefined,
-      ]),
+      adsrBackward(g, strides, noteOff, batch, samples, sampleRate, this.#gradients(params)),
     );
+  }
+  /** The VCA's amplitude modulation x·gain·(1 − amount + amount·control), fused. */
+  amplitudeModulation(x: TapeSignal, gain: TapeSignal, amount: TapeSignal, control: TapeSignal): TapeSignal {
+    const { batch, samples } = this;
+    const inputs = [x, gain, amount, control] as const;
+    this.#expectAudioShaped(...inputs);
+    const strides = [strided(x), strided(gain), strided(amount), strided(control)] as const;
+    const out = this.#alloc(batch * samples, false);
+    amplitudeModulationForward(strides, batch, samples, out);
+    return this.#make(batch, samples, out, inputs, (g) =>
+      amplitudeModulationBackward(g, strides, batch, samples, this.#gradients(inputs)),
+    );
+  }
+  /** A cutoff modulated in octaves, clamp(base·2^(amount·control), 1, maxHz), fused. */
+  octaveModulation(base: TapeSignal, amount: TapeSignal, control: TapeSignal, maxHz: number): TapeSignal {
+    const { batch, samples } = this;
+    const inputs = [base, amount, control] as const;
+    this.#expectAudioShaped(...inputs);
+    const strides = [strided(base), strided(amount), strided(control)] as const;
+    const out = this.#alloc(batch * samples, false);
+    const factor = this.#alloc(batch * samples, false);
+    octaveModulationForward(strides, maxHz, batch, samples, out, factor);
+    return this.#make(batch, samples, out, inputs, (g) =>
+      octaveModulationBackward(g, strides, maxHz, batch, samples, factor, this.#gradients(inputs)),
+    );
+  }
+  /** The gradient arrays of the tracked signals among `inputs` (undefined for the others). */
+  #gradients(inputs: readonly TapeSignal[]): (Float64Array | undefined)[] {
+    return inputs.map((s) => (s.tracked ? this.#grad(s) : undefined));
   }
   /** Throws unless every signal broadcasts to `[batch, samples]`. */
   #expectAudioShaped(...signals: readonly TapeSignal[]): void {
@@ -569,35 +598,6 @@ export class TapeOps implements SignalOps<TapeSignal> {
       }
     });
   }
-  /** A fused point-wise function: one pass for the values and the Jacobian, one for the gradient. */
-  pointwise(fn: PointwiseFunction, inputs: readonly TapeSignal[]): TapeSignal[] {
-    if (inputs.length !== fn.inputs)
-      throw new Error(`${fn.name}: expected ${fn.inputs} inputs, got ${inputs.length}`);
-    const rows = Math.max(...inputs.map((s) => s.rows));
-    const cols = Math.max(...inputs.map((s) => s.cols));
-    const m = fn.inputs;
-    const k = fn.outputs;
-    const size = rows * cols;
-    const full = inputs.map((input) => this.#broadcastValues(input, rows, cols));
-    // evaluate writes every value and every Jacobian entry
-    const outs = Array.from({ length: k }, () => this.#alloc(size, false));
-    const jac = Array.from({ length: k * m }, () => this.#alloc(size, false));
-    fn.evaluate(full, outs, jac, size);
-    return outs.map((values, o) =>
-      this.#make(rows, cols, values, inputs, (g) => {
-        inputs.forEach((input, i) => {
-          if (!input.tracked) return;
-          const d = jac[o * m + i]!;
-          // the two common shapes get tight loops: a scalar (sum) and a full signal
-          if (input.values.length === 1) {
-            const gi = this.#grad(input);
-            gi[0] = gi[0]! + dot(g, d, size);
-          } else if (input.values.length === size) multiplyAdd(this.#grad(input), g, d, size);
-          else this.#accumulate(input, rows, cols, g, d);
-        });
-      }),
-    );
-  }
   /** x delayed by `samples` samples. */
   delay(x: TapeSignal, samples: number): TapeSignal {
     const input = this.audio(x);
@@ -612,38 +612,11 @@ export class TapeOps implements SignalOps<TapeSignal> {
     });
   }
 
-  #broadcastValues(s: TapeSignal, rows: number, cols: number): Float64Array {
-    if (s.rows === rows && s.cols === cols) return s.values;
-    const out = this.#alloc(rows * cols, false);
-    if (s.cols === 1) {
-      for (let r = 0; r < rows; r++) out.fill(s.values[s.rows === 1 ? 0 : r]!, r * cols, (r + 1) * cols);
-      return out;
-    }
-    const v = strided(s);
-    for (let r = 0; r < rows; r++) {
-      let at = r * v.rowStride;
-      for (let c = 0; c < cols; c++, at += v.colStride) out[r * cols + c] = s.values[at]!;
-    }
-    return out;
-  }
-
   #addInto(s: TapeSignal, delta: Float64Array): void {
     if (!s.tracked) return;
     const g = this.#grad(s);
     for (let i = 0; i < delta.length; i++) g[i] = g[i]! + delta[i]!;
   }
-}
-
-/** Σ a[e]·b[e] over `size` points. */
-function dot(a: Float64Array, b: Float64Array, size: number): number {
-  let sum = 0;
-  for (let e = 0; e < size; e++) sum += a[e]! * b[e]!;
-  return sum;
-}
-
-/** out[e] += a[e]·b[e] over `size` points. */
-function multiplyAdd(out: Float64Array, a: Float64Array, b: Float64Array, size: number): void {
-  for (let e = 0; e < size; e++) out[e] = out[e]! + a[e]! * b[e]!;
 }
 
 function strided(s: TapeSignal): Strided {

@@ -17,7 +17,6 @@ import * as tf from '@tensorflow/tfjs-core';
 import { accumulate } from '../kernels/accumulate';
 import { allPole } from '../kernels/all-pole';
 import { harmonic } from '../kernels/harmonic';
-import type { PointwiseFunction } from './pointwise';
 import type { SignalOps } from './signal-ops';
 import { interpolationWeights } from './upsample';
 
@@ -172,10 +171,6 @@ export class TensorOps implements SignalOps<tf.Tensor> {
       y = y === undefined ? term : tf.add(y, term);
     });
     return y ?? tf.zeros([this.batch, this.samples]);
-  }
-  /** A fused point-wise function, composed of tfjs ops. */
-  pointwise(fn: PointwiseFunction, inputs: readonly tf.Tensor[]): tf.Tensor[] {
-    return fn.compose(this, inputs);
   }
   /** x delayed by `samples` samples. */
   delay(x: tf.Tensor, samples: number): tf.Tensor {

@@ -1,0 +1,182 @@
+/**
+ * The two modulation formulas of the plant fused for the float64 tape engine, one loop forward
+ * and one backward each, with every input read through broadcast strides (a per-patch constant
+ * is neither copied to audio length nor given a Jacobian array; its gradient is summed in a
+ * local):
+ * - amplitude modulation (the VCA): y = x·gain·(1 − amount + amount·control);
+ * - octave modulation (filter cutoffs): y = clamp(base·2^(amount·control), 1, maxHz), the
+ *   clamp passing the gradient inside and on its bounds, as tfjs's does. Its forward pass
+ *   keeps the factor 2^(amount·control) so the backward pass needs no second exponential.
+ *
+ * @example
+ * ```ts
+ * const constant = (v: number) => ({ values: Float64Array.of(v), rowStride: 0, colStride: 0 });
+ * amplitudeModulationForward([audio, constant(0.8), constant(1), envelope], 1, 16000, y);
+ * ```
+ * @module
+ */
+import type { GradientTargets, Strided } from '../signal/tape-kernels';
+
+/** Adds a row's local gradient sum to `target` when the input is constant along time (else it was scattered already). */
+function finishRow(target: Float64Array | undefined, input: Strided, row: number, sum: number): void {
+  if (target && input.colStride === 0) target[row * input.rowStride] = target[row * input.rowStride]! + sum;
+}
+
+/** y = x·gain·(1 − amount + amount·control) over `[batch, samples]`, inputs [x, gain, amount, control]. */
+export function amplitudeModulationForward(
+  [x, gain, amount, control]: readonly [Strided, Strided, Strided, Strided],
+  batch: number,
+  samples: number,
+  y: Float64Array,
+): void {
+  for (let b = 0; b < batch; b++) {
+    let ix = b * x.rowStride;
+    let ig = b * gain.rowStride;
+    let ia = b * amount.rowStride;
+    let ic = b * control.rowStride;
+    const row = b * samples;
+    for (let n = 0; n < samples; n++) {
+      const a = amount.values[ia]!;
+      y[row + n] = x.values[ix]! * gain.values[ig]! * (1 - a + a * control.values[ic]!);
+      ix += x.colStride;
+      ig += gain.colStride;
+      ia += amount.colStride;
+      ic += control.colStride;
+    }
+  }
+}
+
+/** Adds the gradients of Σ g·y to `grads` (x, gain, amount, control). */
+export function amplitudeModulationBackward(
+  g: Float64Array,
+  inputs: readonly [Strided, Strided, Strided, Strided],
+  batch: number,
+  samples: number,
+  grads: GradientTargets,
+): void {
+  const [x, gain, amount, control] = inputs;
+  const [gX, gGain, gAmount, gControl] = grads;
+  for (let b = 0; b < batch; b++) {
+    let ix = b * x.rowStride;
+    let ig = b * gain.rowStride;
+    let ia = b * amount.rowStride;
+    let ic = b * control.rowStride;
+    let sX = 0;
+    let sGain = 0;
+    let sAmount = 0;
+    let sControl = 0;
+    const row = b * samples;
+    for (let n = 0; n < samples; n++) {
+      const gn = g[row + n]!;
+      const xv = x.values[ix]!;
+      const gv = gain.values[ig]!;
+      const a = amount.values[ia]!;
+      const c = control.values[ic]!;
+      const depth = 1 - a + a * c;
+      const amplified = gn * xv * gv;
+      if (gX) {
+        if (x.colStride === 0) sX += gn * gv * depth;
+        else gX[ix] = gX[ix]! + gn * gv * depth;
+      }
+      if (gGain) {
+        if (gain.colStride === 0) sGain += gn * xv * depth;
+        else gGain[ig] = gGain[ig]! + gn * xv * depth;
+      }
+      if (gAmount) {
+        if (amount.colStride === 0) sAmount += amplified * (c - 1);
+        else gAmount[ia] = gAmount[ia]! + amplified * (c - 1);
+      }
+      if (gControl) {
+        if (control.colStride === 0) sControl += amplified * a;
+        else gControl[ic] = gControl[ic]! + amplified * a;
+      }
+      ix += x.colStride;
+      ig += gain.colStride;
+      ia += amount.colStride;
+      ic += control.colStride;
+    }
+    finishRow(gX, x, b, sX);
+    finishRow(gGain, gain, b, sGain);
+    finishRow(gAmount, amount, b, sAmount);
+    finishRow(gControl, control, b, sControl);
+  }
+}
+
+/**
+ * y = clamp(base·2^(amount·control), 1, maxHz) over `[batch, samples]`, inputs [base, amount,
+ * control]; also writes 2^(amount·control) into `factor` for the backward pass.
+ */
+export function octaveModulationForward(
+  [base, amount, control]: readonly [Strided, Strided, Strided],
+  maxHz: number,
+  batch: number,
+  samples: number,
+  y: Float64Array,
+  factor: Float64Array,
+): void {
+  for (let b = 0; b < batch; b++) {
+    let ib = b * base.rowStride;
+    let ia = b * amount.rowStride;
+    let ic = b * control.rowStride;
+    const row = b * samples;
+    for (let n = 0; n < samples; n++) {
+      const k = Math.exp(amount.values[ia]! * control.values[ic]! * Math.LN2);
+      const f = base.values[ib]! * k;
+      factor[row + n] = k;
+      y[row + n] = f < 1 ? 1 : Math.min(f, maxHz);
+      ib += base.colStride;
+      ia += amount.colStride;
+      ic += control.colStride;
+    }
+  }
+}
+
+/** Adds the gradients of Σ g·y to `grads` (base, amount, control), with the forward pass's factors. */
+export function octaveModulationBackward(
+  g: Float64Array,
+  inputs: readonly [Strided, Strided, Strided],
+  maxHz: number,
+  batch: number,
+  samples: number,
+  factor: Float64Array,
+  grads: GradientTargets,
+): void {
+  const [base, amount, control] = inputs;
+  const [gBase, gAmount, gControl] = grads;
+  for (let b = 0; b < batch; b++) {
+    let ib = b * base.rowStride;
+    let ia = b * amount.rowStride;
+    let ic = b * control.rowStride;
+    let sBase = 0;
+    let sAmount = 0;
+    let sControl = 0;
+    const row = b * samples;
+    for (let n = 0; n < samples; n++) {
+      const k = factor[row + n]!;
+      const f = base.values[ib]! * k;
+      // inside the clamp: ∂f/∂base = 2^(amount·control), ∂f/∂amount = f·ln2·control, ∂f/∂control = f·ln2·amount
+      const gn = f >= 1 && f <= maxHz ? g[row + n]! : 0;
+      const gf = gn * f;
+      if (gBase) {
+        if (base.colStride === 0) sBase += gn * k;
+        else gBase[ib] = gBase[ib]! + gn * k;
+      }
+      if (gAmount) {
+        const v = gf * Math.LN2 * control.values[ic]!;
+        if (amount.colStride === 0) sAmount += v;
+        else gAmount[ia] = gAmount[ia]! + v;
+      }
+      if (gControl) {
+        const v = gf * Math.LN2 * amount.values[ia]!;
+        if (control.colStride === 0) sControl += v;
+        else gControl[ic] = gControl[ic]! + v;
+      }
+      ib += base.colStride;
+      ia += amount.colStride;
+      ic += control.colStride;
+    }
+    finishRow(gBase, base, b, sBase);
+    finishRow(gAmount, amount, b, sAmount);
+    finishRow(gControl, control, b, sControl);
+  }
+}
