@@ -29,6 +29,14 @@ export function amplitudeModulationForward(
   samples: number,
   y: Float64Array,
 ): void {
+  const xV = x.values;
+  const xC = x.colStride;
+  const gainV = gain.values;
+  const gainC = gain.colStride;
+  const amountV = amount.values;
+  const amountC = amount.colStride;
+  const controlV = control.values;
+  const controlC = control.colStride;
   for (let b = 0; b < batch; b++) {
     let ix = b * x.rowStride;
     let ig = b * gain.rowStride;
@@ -36,12 +44,12 @@ export function amplitudeModulationForward(
     let ic = b * control.rowStride;
     const row = b * samples;
     for (let n = 0; n < samples; n++) {
-      const a = amount.values[ia]!;
-      y[row + n] = x.values[ix]! * gain.values[ig]! * (1 - a + a * control.values[ic]!);
-      ix += x.colStride;
-      ig += gain.colStride;
-      ia += amount.colStride;
-      ic += control.colStride;
+      const a = amountV[ia]!;
+      y[row + n] = xV[ix]! * gainV[ig]! * (1 - a + a * controlV[ic]!);
+      ix += xC;
+      ig += gainC;
+      ia += amountC;
+      ic += controlC;
     }
   }
 }
@@ -56,6 +64,14 @@ export function amplitudeModulationBackward(
 ): void {
   const [x, gain, amount, control] = inputs;
   const [gX, gGain, gAmount, gControl] = grads;
+  const xV = x.values;
+  const xC = x.colStride;
+  const gainV = gain.values;
+  const gainC = gain.colStride;
+  const amountV = amount.values;
+  const amountC = amount.colStride;
+  const controlV = control.values;
+  const controlC = control.colStride;
   for (let b = 0; b < batch; b++) {
     let ix = b * x.rowStride;
     let ig = b * gain.rowStride;
@@ -68,32 +84,32 @@ export function amplitudeModulationBackward(
     const row = b * samples;
     for (let n = 0; n < samples; n++) {
       const gn = g[row + n]!;
-      const xv = x.values[ix]!;
-      const gv = gain.values[ig]!;
-      const a = amount.values[ia]!;
-      const c = control.values[ic]!;
+      const xv = xV[ix]!;
+      const gv = gainV[ig]!;
+      const a = amountV[ia]!;
+      const c = controlV[ic]!;
       const depth = 1 - a + a * c;
       const amplified = gn * xv * gv;
       if (gX) {
-        if (x.colStride === 0) sX += gn * gv * depth;
+        if (xC === 0) sX += gn * gv * depth;
         else gX[ix] = gX[ix]! + gn * gv * depth;
       }
       if (gGain) {
-        if (gain.colStride === 0) sGain += gn * xv * depth;
+        if (gainC === 0) sGain += gn * xv * depth;
         else gGain[ig] = gGain[ig]! + gn * xv * depth;
       }
       if (gAmount) {
-        if (amount.colStride === 0) sAmount += amplified * (c - 1);
+        if (amountC === 0) sAmount += amplified * (c - 1);
         else gAmount[ia] = gAmount[ia]! + amplified * (c - 1);
       }
       if (gControl) {
-        if (control.colStride === 0) sControl += amplified * a;
+        if (controlC === 0) sControl += amplified * a;
         else gControl[ic] = gControl[ic]! + amplified * a;
       }
-      ix += x.colStride;
-      ig += gain.colStride;
-      ia += amount.colStride;
-      ic += control.colStride;
+      ix += xC;
+      ig += gainC;
+      ia += amountC;
+      ic += controlC;
     }
     finishRow(gX, x, b, sX);
     finishRow(gGain, gain, b, sGain);
@@ -114,19 +130,25 @@ export function octaveModulationForward(
   y: Float64Array,
   factor: Float64Array,
 ): void {
+  const baseV = base.values;
+  const baseC = base.colStride;
+  const amountV = amount.values;
+  const amountC = amount.colStride;
+  const controlV = control.values;
+  const controlC = control.colStride;
   for (let b = 0; b < batch; b++) {
     let ib = b * base.rowStride;
     let ia = b * amount.rowStride;
     let ic = b * control.rowStride;
     const row = b * samples;
     for (let n = 0; n < samples; n++) {
-      const k = Math.exp(amount.values[ia]! * control.values[ic]! * Math.LN2);
-      const f = base.values[ib]! * k;
+      const k = Math.exp(amountV[ia]! * controlV[ic]! * Math.LN2);
+      const f = baseV[ib]! * k;
       factor[row + n] = k;
       y[row + n] = f < 1 ? 1 : Math.min(f, maxHz);
-      ib += base.colStride;
-      ia += amount.colStride;
-      ic += control.colStride;
+      ib += baseC;
+      ia += amountC;
+      ic += controlC;
     }
   }
 }
@@ -143,6 +165,12 @@ export function octaveModulationBackward(
 ): void {
   const [base, amount, control] = inputs;
   const [gBase, gAmount, gControl] = grads;
+  const baseV = base.values;
+  const baseC = base.colStride;
+  const amountV = amount.values;
+  const amountC = amount.colStride;
+  const controlV = control.values;
+  const controlC = control.colStride;
   for (let b = 0; b < batch; b++) {
     let ib = b * base.rowStride;
     let ia = b * amount.rowStride;
@@ -153,27 +181,27 @@ export function octaveModulationBackward(
     const row = b * samples;
     for (let n = 0; n < samples; n++) {
       const k = factor[row + n]!;
-      const f = base.values[ib]! * k;
+      const f = baseV[ib]! * k;
       // inside the clamp: ∂f/∂base = 2^(amount·control), ∂f/∂amount = f·ln2·control, ∂f/∂control = f·ln2·amount
       const gn = f >= 1 && f <= maxHz ? g[row + n]! : 0;
       const gf = gn * f;
       if (gBase) {
-        if (base.colStride === 0) sBase += gn * k;
+        if (baseC === 0) sBase += gn * k;
         else gBase[ib] = gBase[ib]! + gn * k;
       }
       if (gAmount) {
-        const v = gf * Math.LN2 * control.values[ic]!;
-        if (amount.colStride === 0) sAmount += v;
+        const v = gf * Math.LN2 * controlV[ic]!;
+        if (amountC === 0) sAmount += v;
         else gAmount[ia] = gAmount[ia]! + v;
       }
       if (gControl) {
-        const v = gf * Math.LN2 * amount.values[ia]!;
-        if (control.colStride === 0) sControl += v;
+        const v = gf * Math.LN2 * amountV[ia]!;
+        if (controlC === 0) sControl += v;
         else gControl[ic] = gControl[ic]! + v;
       }
-      ib += base.colStride;
-      ia += amount.colStride;
-      ic += control.colStride;
+      ib += baseC;
+      ia += amountC;
+      ic += controlC;
     }
     finishRow(gBase, base, b, sBase);
     finishRow(gAmount, amount, b, sAmount);
