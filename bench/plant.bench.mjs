@@ -4,8 +4,8 @@
 // and as wall time. Render + backward is timed the way the trainer takes gradients: a
 // tf.variable of normalised parameters [batch, P] and tf.variableGrads of a loss of
 // plant.render(variable, samples). The loss is Σ dy·audio with a fixed random dy, written with
-// tf.customGrad so that its own backward is one tensor × scalar product: the timing is the
-// plant's, not the loss's. For comparison the same is timed with the stock tf.sum loss, whose
+// tf.customGrad as one matrix product forward and one tensor × scalar product backward: the
+// timing is the plant's, not the loss's (that harness alone is timed too). For comparison the same is timed with the stock tf.sum loss, whose
 // gradient (tfjs-core's Sum gradient: a [1, 1] × [batch, samples] broadcast multiply, which
 // tfjs-backend-cpu runs element by element through its generic index mapping) is measured
 // alone too. The seed-stub preset is compared like for like with the seed's own PyTorch
@@ -55,10 +55,14 @@ function measure(fn, { warmup, repeats }) {
   return { cpuMs: median(cpu), wallMs: median(wall) };
 }
 
-/** Σ dy·x with a backward pass of one tensor × scalar product (so only the plant is timed). */
+/**
+ * Σ dy·x as one [1, n] × [n, 1] product, with a backward pass of one tensor × scalar product
+ * (the cheapest tfjs ops for the job, so that the plant is what is timed).
+ */
 function dotLoss(dy) {
+  const dyColumn = tf.reshape(dy, [dy.size, 1]);
   return tf.customGrad((x) => ({
-    value: tf.sum(tf.mul(x, dy)),
+    value: tf.reshape(tf.matMul(tf.reshape(x, [1, x.size]), dyColumn), []),
     gradFunc: (g) => tf.mul(dy, tf.reshape(g, [])),
   }));
 }
@@ -82,7 +86,7 @@ function timePlant(plant, batch, seconds) {
     y.dispose();
   };
   const big = batch * seconds >= 4;
-  const opts = { warmup: big ? 5 : 30, repeats: big ? 7 : 31 }; // warm-up: past JIT compilation
+  const opts = { warmup: big ? 10 : 100, repeats: big ? 15 : 101 }; // warm-up: past JIT compilation
   const r = {
     render: measure(render, opts),
     renderBackward: measure(() => variableGradient(plant, variable, n, loss), opts),
@@ -95,7 +99,9 @@ function timePlant(plant, batch, seconds) {
 function timeSumLoss(plant, n) {
   const variable = tf.variable(plant.initialParameters(1));
   const y = tf.randomNormal([1, n], 0, 1, 'float32', 2);
-  const opts = { warmup: 10, repeats: 31 };
+  const audio = tf.variable(tf.randomNormal([1, n], 0, 1, 'float32', 3));
+  const harness = dotLoss(y);
+  const opts = { warmup: 30, repeats: 61 };
   const r = {
     renderBackwardSumLoss: measure(() => variableGradient(plant, variable, n, (a) => tf.sum(a)), opts),
     sumGradientAlone: measure(() => {
@@ -103,8 +109,14 @@ function timeSumLoss(plant, n) {
       g.dataSync();
       g.dispose();
     }, opts),
+    // the Σ dy·audio harness with the plant taken out: a [1, n] variable straight into the loss
+    harnessAlone: measure(() => {
+      const { value, grads } = tf.variableGrads(() => harness(audio), [audio]);
+      grads[audio.name].dataSync();
+      tf.dispose([value, grads[audio.name]]);
+    }, opts),
   };
-  tf.dispose([variable, y]);
+  tf.dispose([variable, y, audio]);
   return r;
 }
 
@@ -150,6 +162,7 @@ printTable([
   { loss: 'Σ dy·audio (customGrad)', 'fwd+bwd': results.subtractive['1x1s'].renderBackward.cpuMs },
   { loss: 'tf.sum (stock gradient)', 'fwd+bwd': sumLoss.renderBackwardSumLoss.cpuMs },
   { loss: "tf.sum's gradient alone", 'fwd+bwd': sumLoss.sumGradientAlone.cpuMs },
+  { loss: 'Σ dy·audio harness alone (no plant)', 'fwd+bwd': sumLoss.harnessAlone.cpuMs },
 ]);
 
 const tensorPlant = new SynthPlant(presetPatch('subtractive'), { sampleRate: SR, engine: 'tensor' });

@@ -55,32 +55,46 @@ export function ladderForward(
     let v2 = 0;
     let fAt = b * cutoffRowStride;
     let qAt = b * qRowStride;
+    // the coefficients are recomputed only when the cutoff or q changes (an envelope holds
+    // still through its sustain and after its release, a constant cutoff throughout)
     let qLast = Number.NaN;
+    let fcLast = Number.NaN;
     let rA = 0;
     let mA = 0;
     let rB = 0;
     let mB = 0;
+    let wn = 0;
+    let a11 = 0;
+    let a12 = 0;
+    let a21 = 0;
+    let a22 = 0;
+    let gain = 0;
     for (let n = 0; n < samples; n++, fAt += cutoffColStride, qAt += qColStride) {
       const i = row + n;
       const qn = q[qAt]!;
-      const wn = Math.tan(cutoff[fAt]! * scale);
-      w[i] = wn;
-      const w2 = wn * wn;
+      const fc = cutoff[fAt]!;
       if (qn !== qLast) {
         // Re μ and |μ|² of both sections
         qLast = qn;
+        fcLast = Number.NaN;
         rA = 1 - qn * COS_A;
         mA = 1 - 2 * qn * COS_A + qn * qn;
         rB = 1 - qn * COS_B;
         mB = 1 - 2 * qn * COS_B + qn * qn;
       }
-      const iA = 1 / (1 + 2 * wn * rA + w2 * mA);
-      const iB = 1 / (1 + 2 * wn * rB + w2 * mB);
-      const a11 = (2 * w2 * mA - 2) * iA;
-      const a12 = (1 - 2 * wn * rA + w2 * mA) * iA;
-      const a21 = (2 * w2 * mB - 2) * iB;
-      const a22 = (1 - 2 * wn * rB + w2 * mB) * iB;
-      const gain = w2 * w2 * iA * iB;
+      if (fc !== fcLast) {
+        fcLast = fc;
+        wn = Math.tan(fc * scale);
+        const w2 = wn * wn;
+        const iA = 1 / (1 + 2 * wn * rA + w2 * mA);
+        const iB = 1 / (1 + 2 * wn * rB + w2 * mB);
+        a11 = (2 * w2 * mA - 2) * iA;
+        a12 = (1 - 2 * wn * rA + w2 * mA) * iA;
+        a21 = (2 * w2 * mB - 2) * iB;
+        a22 = (1 - 2 * wn * rB + w2 * mB) * iB;
+        gain = w2 * w2 * iA * iB;
+      }
+      w[i] = wn;
       // FIR taps [1, 4, 6, 4, 1] (the earlier inputs are 0 before the start)
       const xn = x[i]!;
       const f = xn + 4 * x1 + 6 * x2 + 4 * x3 + x4;
@@ -157,20 +171,45 @@ export function ladderBackward(
     let qSum = 0;
     const fRow = b * cutoffRowStride;
     const qRow = b * qRowStride;
+    // per (w, q): the coefficients and every factor of their derivatives, recomputed only when
+    // w or q changes (as in the forward pass)
     let qLast = Number.NaN;
+    let wLast = Number.NaN;
     let rA = 0;
     let mA = 0;
     let rB = 0;
     let mB = 0;
     let dmA = 0;
     let dmB = 0;
+    let iA = 0;
+    let iB = 0;
+    let a11 = 0;
+    let a12 = 0;
+    let a21 = 0;
+    let a22 = 0;
+    let gain = 0;
+    let chainW = 0; // dw/dfc
+    let gainW = 0;
+    let gainQ = 0;
+    let dDwA = 0;
+    let dDwB = 0;
+    let dDqA = 0;
+    let dDqB = 0;
+    let nA1w = 0; // ∂/∂w of section A's numerators (a₁₁·D, a₁₂·D), then section B's, then ∂/∂q
+    let nA2w = 0;
+    let nB1w = 0;
+    let nB2w = 0;
+    let nA1q = 0;
+    let nA2q = 0;
+    let nB1q = 0;
+    let nB2q = 0;
     for (let n = samples - 1; n >= 0; n--) {
       const i = row + n;
       const qn = q[qRow + n * qColStride]!;
       const wn = w[i]!;
-      // the coefficients again (q's terms only change with q)
       if (qn !== qLast) {
         qLast = qn;
+        wLast = Number.NaN;
         rA = 1 - qn * COS_A;
         mA = 1 - 2 * qn * COS_A + qn * qn;
         rB = 1 - qn * COS_B;
@@ -178,14 +217,36 @@ export function ladderBackward(
         dmA = 2 * qn - 2 * COS_A; // ∂|μ|²/∂q (and ∂Re μ/∂q = −cos ψ)
         dmB = 2 * qn - 2 * COS_B;
       }
-      const w2 = wn * wn;
-      const iA = 1 / (1 + 2 * wn * rA + w2 * mA);
-      const iB = 1 / (1 + 2 * wn * rB + w2 * mB);
-      const a11 = (2 * w2 * mA - 2) * iA;
-      const a12 = (1 - 2 * wn * rA + w2 * mA) * iA;
-      const a21 = (2 * w2 * mB - 2) * iB;
-      const a22 = (1 - 2 * wn * rB + w2 * mB) * iB;
-      const gain = w2 * w2 * iA * iB;
+      if (wn !== wLast) {
+        wLast = wn;
+        const w2 = wn * wn;
+        iA = 1 / (1 + 2 * wn * rA + w2 * mA);
+        iB = 1 / (1 + 2 * wn * rB + w2 * mB);
+        a11 = (2 * w2 * mA - 2) * iA;
+        a12 = (1 - 2 * wn * rA + w2 * mA) * iA;
+        a21 = (2 * w2 * mB - 2) * iB;
+        a22 = (1 - 2 * wn * rB + w2 * mB) * iB;
+        gain = w2 * w2 * iA * iB;
+        chainW = (1 + w2) * scale;
+        // Each coefficient's gradient is −g·(its section's output delayed); per section, with
+        // a = N/D: Σ −g·y_k·∂a_k = −g·(Σ y_k·∂N_k − ∂D·Σ y_k·a_k)/D, so the derivatives of the
+        // numerators (∂/∂w: 4w|μ|², −2·Re μ + 2w|μ|²; ∂/∂q: 2w²·∂|μ|², 2w·cos ψ + w²·∂|μ|²) and
+        // of D (∂/∂w: 2·Re μ + 2w|μ|²; ∂/∂q: −2w·cos ψ + w²·∂|μ|²) are all that is needed.
+        dDwA = 2 * rA + 2 * wn * mA;
+        dDwB = 2 * rB + 2 * wn * mB;
+        dDqA = -2 * wn * COS_A + w2 * dmA;
+        dDqB = -2 * wn * COS_B + w2 * dmB;
+        gainW = 4 * w2 * wn * iA * iB - gain * (dDwA * iA + dDwB * iB);
+        gainQ = -gain * (dDqA * iA + dDqB * iB);
+        nA1w = 4 * wn * mA;
+        nA2w = 2 * wn * mA - 2 * rA;
+        nB1w = 4 * wn * mB;
+        nB2w = 2 * wn * mB - 2 * rB;
+        nA1q = 2 * w2 * dmA;
+        nA2q = 2 * wn * COS_A + w2 * dmA;
+        nB1q = 2 * w2 * dmB;
+        nB2q = 2 * wn * COS_B + w2 * dmB;
+      }
       // section 2 adjoint
       const g2 = dy[i]! - a21n * g21 - a22nn * g22;
       // section 1 adjoint (its output feeds section 2 only)
@@ -205,10 +266,6 @@ export function ladderBackward(
       d2 = d1;
       d1 = d0;
       if (gf || gq) {
-        // Each coefficient's gradient is −g·(its section's output delayed); per section, with
-        // a = N/D: Σ −g·y_k·∂a_k = −g·(Σ y_k·∂N_k − ∂D·Σ y_k·a_k)/D, so the derivatives of the
-        // numerators (∂/∂w: 4w|μ|², −2·Re μ + 2w|μ|²; ∂/∂q: 2w²·∂|μ|², 2w·cos ψ + w²·∂|μ|²) and
-        // of D (∂/∂w: 2·Re μ + 2w|μ|²; ∂/∂q: −2w·cos ψ + w²·∂|μ|²) are all that is needed.
         const yA1 = n >= 1 ? y1[i - 1]! : 0;
         const yA2 = n >= 2 ? y1[i - 2]! : 0;
         const yB1 = n >= 1 ? y[i - 1]! : 0;
@@ -219,14 +276,11 @@ export function ladderBackward(
         const sB = g2 * iB;
         const bGain = g1 * y0[i]!;
         if (gf) {
-          const dDwA = 2 * rA + 2 * wn * mA;
-          const dDwB = 2 * rB + 2 * wn * mB;
-          const gainW = 4 * w2 * wn * iA * iB - gain * (dDwA * iA + dDwB * iB);
           const bw =
             bGain * gainW -
-            sA * (4 * wn * mA * yA1 + (2 * wn * mA - 2 * rA) * yA2 - dDwA * pA) -
-            sB * (4 * wn * mB * yB1 + (2 * wn * mB - 2 * rB) * yB2 - dDwB * pB);
-          const bf = bw * (1 + w2) * scale;
+            sA * (nA1w * yA1 + nA2w * yA2 - dDwA * pA) -
+            sB * (nB1w * yB1 + nB2w * yB2 - dDwB * pB);
+          const bf = bw * chainW;
           if (cutoffColStride === 0) fSum += bf;
           else {
             const at = fRow + n * cutoffColStride;
@@ -234,13 +288,10 @@ export function ladderBackward(
           }
         }
         if (gq) {
-          const dDqA = -2 * wn * COS_A + w2 * dmA;
-          const dDqB = -2 * wn * COS_B + w2 * dmB;
-          const gainQ = -gain * (dDqA * iA + dDqB * iB);
           const bq =
             bGain * gainQ -
-            sA * (2 * w2 * dmA * yA1 + (2 * wn * COS_A + w2 * dmA) * yA2 - dDqA * pA) -
-            sB * (2 * w2 * dmB * yB1 + (2 * wn * COS_B + w2 * dmB) * yB2 - dDqB * pB);
+            sA * (nA1q * yA1 + nA2q * yA2 - dDqA * pA) -
+            sB * (nB1q * yB1 + nB2q * yB2 - dDqB * pB);
           if (qColStride === 0) qSum += bq;
           else {
             const at = qRow + n * qColStride;

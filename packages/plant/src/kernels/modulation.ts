@@ -141,8 +141,14 @@ export function octaveModulationForward(
     let ia = b * amount.rowStride;
     let ic = b * control.rowStride;
     const row = b * samples;
+    let octaves = Number.NaN; // the exponential is recomputed only when amount·control changes
+    let k = 0;
     for (let n = 0; n < samples; n++) {
-      const k = Math.exp(amountV[ia]! * controlV[ic]! * Math.LN2);
+      const o = amountV[ia]! * controlV[ic]!;
+      if (o !== octaves) {
+        octaves = o;
+        k = Math.exp(o * Math.LN2);
+      }
       const f = baseV[ib]! * k;
       factor[row + n] = k;
       y[row + n] = f < 1 ? 1 : Math.min(f, maxHz);
