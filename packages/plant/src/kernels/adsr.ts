@@ -94,6 +94,65 @@ function rangeSums(
   return [s0, s1];
 }
 
+/** y[row + n] = α + β·(n·dt) for n in [lo, hi). */
+function fillLine(
+  y: Float64Array,
+  row: number,
+  lo: number,
+  hi: number,
+  dt: number,
+  alpha: number,
+  beta: number,
+): void {
+  for (let n = lo; n < hi; n++) y[row + n] = alpha + beta * (n * dt);
+}
+
+/**
+ * One row of the envelope for constant parameters (arguments as {@link envelopeAt}): a line
+ * per segment between the points where a clamp starts or stops (found by bisection on the
+ * clamps' own conditions, which are monotone in t); the same values as {@link envelopeAt} to
+ * rounding.
+ */
+function constantRowEnvelope(
+  y: Float64Array,
+  row: number,
+  samples: number,
+  dt: number,
+  off: number,
+  a: number,
+  ia: number,
+  id: number,
+  drop: number,
+  ir: number,
+): void {
+  const t = (n: number) => n * dt;
+  // held (t < off): ramp = t/A until it reaches 1, fall = (t − A)/D from 0 until it reaches 1
+  const nOff = firstIndex(0, samples, (n) => t(n) >= off);
+  const nA = firstIndex(0, nOff, (n) => t(n) * ia > 1);
+  const nD0 = firstIndex(0, nOff, (n) => (t(n) - a) * id >= 0);
+  const nD1 = firstIndex(nD0, nOff, (n) => (t(n) - a) * id > 1);
+  const cuts = [0, nA, nD0, nD1, nOff].sort((p, q) => p - q);
+  for (let c = 0; c + 1 < cuts.length; c++) {
+    const lo = cuts[c]!;
+    const hi = cuts[c + 1]!;
+    if (lo >= hi) continue;
+    // within [lo, hi) each clamp is a constant or its line: y = ramp − drop·fall = α + β·t
+    const rampLine = lo < nA;
+    const fallLine = lo >= nD0 && lo < nD1;
+    const fallValue = lo < nD0 ? 0 : 1;
+    const alpha = (rampLine ? 0 : 1) - drop * (fallLine ? -a * id : fallValue);
+    const beta = (rampLine ? ia : 0) - drop * (fallLine ? id : 0);
+    fillLine(y, row, lo, hi, dt, alpha, beta);
+  }
+  // released (t ≥ off): the level reached at note-off times 1 − (t − off)/R, then 0
+  const uaOff = off * ia;
+  const udOff = (off - a) * id;
+  const heldOff = Math.min(1, Math.max(0, uaOff)) - drop * Math.min(1, Math.max(0, udOff));
+  const nR = firstIndex(nOff, samples, (n) => (t(n) - off) * ir > 1);
+  fillLine(y, row, nOff, nR, dt, heldOff * (1 + off * ir), -heldOff * ir);
+  fillLine(y, row, nR, samples, dt, 0, 0);
+}
+
 /**
  * The gradients of Σ g·env in (attack, decay, sustain, release) for one row of constant
  * parameters (arguments as {@link envelopeAt}): each sample's derivatives are linear in its
@@ -169,7 +228,7 @@ export function adsrForward(
       const invD = 1 / decay.values[id]!;
       const drop = 1 - sustain.values[is]!;
       const invR = 1 / release.values[ir]!;
-      for (let n = 0; n < samples; n++) y[row + n] = envelopeAt(n * dt, noteOff, a, invA, invD, drop, invR);
+      constantRowEnvelope(y, row, samples, dt, noteOff, a, invA, invD, drop, invR);
       continue;
     }
     for (let n = 0; n < samples; n++) {
