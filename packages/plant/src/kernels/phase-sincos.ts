@@ -37,10 +37,12 @@ export function phaseSinCos(
   let s = 0;
   let c = 1;
   let sinceAnchor = ANCHOR_SAMPLES;
+  let previous = phase[start]!;
   for (let i = start; i < end; i++) {
-    const p = phase[i]!;
-    let d = i > start ? p - phase[i - 1]! : Number.NaN;
+    const current = phase[i]!;
+    let d = current - previous;
     d -= Math.round(d); // the step modulo whole cycles
+    previous = current;
     const deviation = d - step;
     if (sinceAnchor < ANCHOR_SAMPLES && Math.abs(deviation) <= MAX_STEP_DEVIATION) {
       // rotate by 2π·δ, then by 2π·ε to first order
@@ -53,10 +55,10 @@ export function phaseSinCos(
     } else {
       const sPrev = s;
       const cPrev = c;
-      s = Math.sin(twoPi * p);
-      c = Math.cos(twoPi * p);
+      s = Math.sin(twoPi * current);
+      c = Math.cos(twoPi * current);
       sinceAnchor = 1;
-      if (!Number.isNaN(d) && !(Math.abs(deviation) <= MAX_STEP_DEVIATION)) {
+      if (i > start && !(Math.abs(deviation) <= MAX_STEP_DEVIATION)) {
         // a new step: the rotation from the previous sample to this one, sin/cos of the difference
         step = d;
         rotSin = s * cPrev - c * sPrev;
