@@ -253,14 +253,8 @@ export function ladderBackward(
       const g1 = g2 - a11n * g11 - a12nn * g12;
       // gain and FIR
       const d0 = g1 * gain;
-      if (gx) {
-        let acc = d0;
-        if (n + 1 < samples) acc += 4 * d1;
-        if (n + 2 < samples) acc += 6 * d2;
-        if (n + 3 < samples) acc += 4 * d3;
-        if (n + 4 < samples) acc += d4;
-        gx[i] = gx[i]! + acc;
-      }
+      // (d1 … d4 are 0 past the end, so the FIR's transpose needs no bounds)
+      if (gx) gx[i] = gx[i]! + d0 + 4 * d1 + 6 * d2 + 4 * d3 + d4;
       d4 = d3;
       d3 = d2;
       d2 = d1;

@@ -82,6 +82,25 @@ export function amplitudeModulationBackward(
     let sAmount = 0;
     let sControl = 0;
     const row = b * samples;
+    if (xC === 1 && gainC === 0 && amountC === 0 && controlC === 1 && gX && gGain && gAmount && gControl) {
+      // the VCA's usual shapes (audio in, constant gain and amount, an envelope): one tight loop
+      const gv = gainV[ig]!;
+      const a = amountV[ia]!;
+      for (let n = 0; n < samples; n++) {
+        const gn = g[row + n]!;
+        const xv = xV[ix + n]!;
+        const c = controlV[ic + n]!;
+        const depth = 1 - a + a * c;
+        const amplified = gn * xv * gv;
+        gX[ix + n] = gX[ix + n]! + gn * gv * depth;
+        sGain += gn * xv * depth;
+        sAmount += amplified * (c - 1);
+        gControl[ic + n] = gControl[ic + n]! + amplified * a;
+      }
+      gGain[ig] = gGain[ig]! + sGain;
+      gAmount[ia] = gAmount[ia]! + sAmount;
+      continue;
+    }
     for (let n = 0; n < samples; n++) {
       const gn = g[row + n]!;
       const xv = xV[ix]!;
@@ -185,6 +204,23 @@ export function octaveModulationBackward(
     let sAmount = 0;
     let sControl = 0;
     const row = b * samples;
+    if (baseC === 0 && amountC === 0 && controlC === 1 && gBase && gAmount && gControl) {
+      // the usual shapes (constant cutoff and amount, an envelope): one tight loop
+      const base0 = baseV[ib]!;
+      const lnAmount = Math.LN2 * amountV[ia]!;
+      for (let n = 0; n < samples; n++) {
+        const k = factor[row + n]!;
+        const f = base0 * k;
+        const gn = f >= 1 && f <= maxHz ? g[row + n]! : 0;
+        const gf = gn * f;
+        sBase += gn * k;
+        sAmount += gf * Math.LN2 * controlV[ic + n]!;
+        gControl[ic + n] = gControl[ic + n]! + gf * lnAmount;
+      }
+      gBase[ib] = gBase[ib]! + sBase;
+      gAmount[ia] = gAmount[ia]! + sAmount;
+      continue;
+    }
     for (let n = 0; n < samples; n++) {
       const k = factor[row + n]!;
       const f = baseV[ib]! * k;
