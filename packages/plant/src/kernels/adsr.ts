@@ -94,6 +94,51 @@ function rangeSums(
   return [s0, s1];
 }
 
+/**
+ * Where each clamp of one row with constant parameters starts or stops, as sample indices
+ * (each the first sample past the point, found by bisection on the clamp's own condition,
+ * which is monotone in t = n·dt): note-off, the attack's end, the decay's start and end, and
+ * the release's end.
+ */
+interface Segments {
+  readonly off: number;
+  readonly attackEnd: number;
+  readonly decayStart: number;
+  readonly decayEnd: number;
+  readonly releaseEnd: number;
+}
+
+function segmentsOf(
+  samples: number,
+  dt: number,
+  off: number,
+  a: number,
+  ia: number,
+  id: number,
+  ir: number,
+): Segments {
+  const t = (n: number) => n * dt;
+  const nOff = firstIndex(0, samples, (n) => t(n) >= off);
+  const decayStart = firstIndex(0, nOff, (n) => (t(n) - a) * id >= 0);
+  return {
+    off: nOff,
+    attackEnd: firstIndex(0, nOff, (n) => t(n) * ia > 1),
+    decayStart,
+    decayEnd: firstIndex(decayStart, nOff, (n) => (t(n) - a) * id > 1),
+    releaseEnd: firstIndex(nOff, samples, (n) => (t(n) - off) * ir > 1),
+  };
+}
+
+/** The level reached at note-off, with whether the attack and decay clamps pass there. */
+function levelAtNoteOff(off: number, a: number, ia: number, id: number, drop: number) {
+  const uaOff = off * ia;
+  const udOff = (off - a) * id;
+  const inA = uaOff >= 0 && uaOff <= 1;
+  const inD = udOff >= 0 && udOff <= 1;
+  const fall = inD ? udOff : udOff < 0 ? 0 : 1;
+  return { uaOff, udOff, inA, inD, fall, held: (inA ? uaOff : uaOff < 0 ? 0 : 1) - drop * fall };
+}
+
 /** y[row + n] = α + β·(n·dt) for n in [lo, hi). */
 function fillLine(
   y: Float64Array,
@@ -125,12 +170,14 @@ function constantRowEnvelope(
   drop: number,
   ir: number,
 ): void {
-  const t = (n: number) => n * dt;
   // held (t < off): ramp = t/A until it reaches 1, fall = (t − A)/D from 0 until it reaches 1
-  const nOff = firstIndex(0, samples, (n) => t(n) >= off);
-  const nA = firstIndex(0, nOff, (n) => t(n) * ia > 1);
-  const nD0 = firstIndex(0, nOff, (n) => (t(n) - a) * id >= 0);
-  const nD1 = firstIndex(nD0, nOff, (n) => (t(n) - a) * id > 1);
+  const {
+    off: nOff,
+    attackEnd: nA,
+    decayStart: nD0,
+    decayEnd: nD1,
+    releaseEnd: nR,
+  } = segmentsOf(samples, dt, off, a, ia, id, ir);
   const cuts = [0, nA, nD0, nD1, nOff].sort((p, q) => p - q);
   for (let c = 0; c + 1 < cuts.length; c++) {
     const lo = cuts[c]!;
@@ -145,11 +192,8 @@ function constantRowEnvelope(
     fillLine(y, row, lo, hi, dt, alpha, beta);
   }
   // released (t ≥ off): the level reached at note-off times 1 − (t − off)/R, then 0
-  const uaOff = off * ia;
-  const udOff = (off - a) * id;
-  const heldOff = Math.min(1, Math.max(0, uaOff)) - drop * Math.min(1, Math.max(0, udOff));
-  const nR = firstIndex(nOff, samples, (n) => (t(n) - off) * ir > 1);
-  fillLine(y, row, nOff, nR, dt, heldOff * (1 + off * ir), -heldOff * ir);
+  const { held } = levelAtNoteOff(off, a, ia, id, drop);
+  fillLine(y, row, nOff, nR, dt, held * (1 + off * ir), -held * ir);
   fillLine(y, row, nR, samples, dt, 0, 0);
 }
 
@@ -172,23 +216,19 @@ function constantRowGradients(
   drop: number,
   ir: number,
 ): [number, number, number, number] {
-  const t = (n: number) => n * dt;
   // held (t < off, tm = t): attack while t/A ≤ 1, decay while 0 ≤ (t − A)/D ≤ 1, then sustain
-  const nOff = firstIndex(0, samples, (n) => t(n) >= off);
-  const nA = firstIndex(0, nOff, (n) => t(n) * ia > 1);
-  const nD0 = firstIndex(0, nOff, (n) => (t(n) - a) * id >= 0);
-  const nD1 = firstIndex(nD0, nOff, (n) => (t(n) - a) * id > 1);
+  const {
+    off: nOff,
+    attackEnd: nA,
+    decayStart: nD0,
+    decayEnd: nD1,
+    releaseEnd: nR,
+  } = segmentsOf(samples, dt, off, a, ia, id, ir);
   const [, attackUa] = rangeSums(g, row, 0, nA, dt * ia, 0); // Σ g·(t/A)
   const [decayG, decayUd] = rangeSums(g, row, nD0, nD1, dt * id, -a * id); // Σ g, Σ g·(t − A)/D
   const [sustainG] = rangeSums(g, row, nD1, nOff, 0, 0);
   // released (t ≥ off, tm = off): the level reached at note-off, times 1 − (t − off)/R until R
-  const uaOff = off * ia;
-  const inA = uaOff >= 0 && uaOff <= 1;
-  const udOff = (off - a) * id;
-  const inD = udOff >= 0 && udOff <= 1;
-  const fallOff = inD ? udOff : udOff < 0 ? 0 : 1;
-  const heldOff = (inA ? uaOff : uaOff < 0 ? 0 : 1) - drop * fallOff;
-  const nR = firstIndex(nOff, samples, (n) => (t(n) - off) * ir > 1);
+  const { uaOff, udOff, inA, inD, fall: fallOff, held: heldOff } = levelAtNoteOff(off, a, ia, id, drop);
   const [releaseG, releaseUr] = rangeSums(g, row, nOff, nR, dt * ir, -off * ir); // Σ g, Σ g·(t − off)/R
   const keep = releaseG - releaseUr; // Σ g·(1 − (t − off)/R)
   return [
