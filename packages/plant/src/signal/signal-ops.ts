@@ -25,7 +25,7 @@ export interface SignalOps<S> {
   /** A `[rows, samples]` constant signal (rows 1 or batch; no gradient flows into it), e.g. noise. */
   curve(values: Float32Array, rows: number): S;
   /** A `[1 or batch, K]` constant table, e.g. fixed partial amplitudes. */
-  table(values: Float32Array, rows: number): S;
+  table(values: Float32Array | Float64Array, rows: number): S;
   /** Element-wise a + b. */
   add(a: S, b: S): S;
   /** Element-wise a − b. */

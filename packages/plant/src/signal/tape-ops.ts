@@ -136,10 +136,10 @@ export class TapeOps implements SignalOps<TapeSignal> {
     return { rows, cols: this.samples, values: this.#copy(values), tracked: false };
   }
   /** A `[rows, K]` constant table. */
-  table(values: Float32Array, rows: number): TapeSignal {
+  table(values: Float32Array | Float64Array, rows: number): TapeSignal {
     return { rows, cols: values.length / rows, values: this.#copy(values), tracked: false };
   }
-  #copy(values: Float32Array): Float64Array {
+  #copy(values: Float32Array | Float64Array): Float64Array {
     const out = this.#alloc(values.length, false);
     for (let i = 0; i < values.length; i++) out[i] = values[i]!;
     return out;

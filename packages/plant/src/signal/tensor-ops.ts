@@ -45,8 +45,8 @@ export class TensorOps implements SignalOps<tf.Tensor> {
     return tf.tensor2d(values.slice(), [rows, this.samples]); // a copy: callers may cache `values`
   }
   /** A `[rows, K]` constant table. */
-  table(values: Float32Array, rows: number): tf.Tensor {
-    return tf.tensor2d(values, [rows, values.length / rows]);
+  table(values: Float32Array | Float64Array, rows: number): tf.Tensor {
+    return tf.tensor2d(Float32Array.from(values), [rows, values.length / rows]);
   }
   /** a + b. */
   add(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
