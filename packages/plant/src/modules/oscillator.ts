@@ -57,8 +57,10 @@ export function instantaneousFrequency<S>(ops: SignalOps<S>, { inputs, params }:
 
 /** Phase in cycles of an oscillator running at `frequency` Hz, starting at `phaseDegrees`. */
 export function oscillatorPhase<S>(ops: SignalOps<S>, frequency: S, phaseDegrees: S): S {
-  const start = ops.accumulate(ops.div(frequency, ops.constant(ops.sampleRate)));
-  return ops.add(start, ops.div(phaseDegrees, ops.constant(360)));
+  return ops.accumulate(
+    ops.div(frequency, ops.constant(ops.sampleRate)),
+    ops.div(phaseDegrees, ops.constant(360)),
+  );
 }
 
 function partialCount(options: ModuleOptions): number {

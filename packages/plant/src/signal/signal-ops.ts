@@ -68,8 +68,11 @@ export interface SignalOps<S> {
   upsample(points: S): S;
   /** Broadcast to `[batch, samples]`. */
   audio(a: S): S;
-  /** Exclusive running sum along time, wrapped to [0, 1): phase in cycles from per-sample increments. */
-  accumulate(increment: S): S;
+  /**
+   * Exclusive running sum along time, wrapped to [0, 1): phase in cycles from per-sample
+   * increments; plus `start` (cycles, not wrapped) when given.
+   */
+  accumulate(increment: S, start?: S): S;
   /** Σ_k amplitudes[k]·taper_k(|frequency|)·sin(2πk·phase): band-limited additive synthesis (partials faded out below Nyquist). */
   harmonic(phase: S, frequency: S, amplitudes: S): S;
   /** Time-varying all-pole filter y[n] = x[n] − Σ_{k=1..M} a_k[n]·y[n−k], zero initial state. */

@@ -348,31 +348,52 @@ export class TapeOps implements SignalOps<TapeSignal> {
       }
     }
   }
-  /** Wrapped exclusive running sum along time (a per-patch constant increment is not broadcast). */
-  accumulate(increment: TapeSignal): TapeSignal {
+  /**
+   * Wrapped exclusive running sum along time, plus `start` when given (a per-patch constant
+   * increment is not broadcast, and a per-patch start is added in the same pass).
+   */
+  accumulate(increment: TapeSignal, start?: TapeSignal): TapeSignal {
     const { batch, samples } = this;
-    if (increment.cols !== 1) return this.#accumulateSignal(this.audio(increment));
+    const startable = start === undefined || (start.cols === 1 && (start.rows === 1 || start.rows === batch));
+    if (increment.cols !== 1 || !startable) {
+      const phase = this.#accumulateSignal(this.audio(increment));
+      return start === undefined ? phase : this.add(phase, start);
+    }
     if (increment.rows !== 1 && increment.rows !== batch)
       throw new Error(`TapeOps: cannot broadcast [${increment.rows}, 1] to [${batch}, ${samples}]`);
     const out = this.#alloc(batch * samples, false);
     const iv = increment.values;
     for (let b = 0; b < batch; b++) {
       const step = iv[increment.rows === 1 ? 0 : b]!;
+      const offset = start === undefined ? 0 : start.values[start.rows === 1 ? 0 : b]!;
       let acc = 0;
       for (let n = 0; n < samples; n++) {
-        out[b * samples + n] = acc;
+        out[b * samples + n] = acc + offset;
         acc += step;
         acc -= Math.floor(acc);
       }
     }
-    return this.#make(batch, samples, out, [increment], (g) => {
-      const gi = this.#grad(increment);
+    const inputs = start === undefined ? [increment] : [increment, start];
+    return this.#make(batch, samples, out, inputs, (g) => {
+      const gi = increment.tracked ? this.#grad(increment) : undefined;
+      const gs = start?.tracked ? this.#grad(start) : undefined;
       for (let b = 0; b < batch; b++) {
-        // Σ_n Σ_{m>n} g[m] = Σ_m m·g[m]
+        // Σ_n Σ_{m>n} g[m] = Σ_m m·g[m] for the increment, Σ g for the start
         let sum = 0;
-        for (let n = 0; n < samples; n++) sum += n * g[b * samples + n]!;
-        const r = increment.rows === 1 ? 0 : b;
-        gi[r] = gi[r]! + sum;
+        let total = 0;
+        for (let n = 0; n < samples; n++) {
+          const gn = g[b * samples + n]!;
+          sum += n * gn;
+          total += gn;
+        }
+        if (gi) {
+          const r = increment.rows === 1 ? 0 : b;
+          gi[r] = gi[r]! + sum;
+        }
+        if (gs) {
+          const r = start!.rows === 1 ? 0 : b;
+          gs[r] = gs[r]! + total;
+        }
       }
     });
   }

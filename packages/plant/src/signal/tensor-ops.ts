@@ -142,8 +142,9 @@ export class TensorOps implements SignalOps<tf.Tensor> {
     return tf.mul(a, tf.ones([this.batch, this.samples]));
   }
   /** Wrapped exclusive running sum along time. */
-  accumulate(increment: tf.Tensor): tf.Tensor {
-    return accumulate(this.audio(increment) as tf.Tensor2D);
+  accumulate(increment: tf.Tensor, start?: tf.Tensor): tf.Tensor {
+    const phase = accumulate(this.audio(increment) as tf.Tensor2D);
+    return start === undefined ? phase : tf.add(phase, start);
   }
   /** Band-limited additive synthesis. */
   harmonic(phase: tf.Tensor, frequency: tf.Tensor, amplitudes: tf.Tensor): tf.Tensor {
