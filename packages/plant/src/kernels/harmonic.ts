@@ -406,8 +406,9 @@ function constantFrequencyRow(
       let num1 = 0;
       let k = 0;
       if (sparse) {
-        for (let t = 0; t < sparse.length; t++) {
-          const j = sparse[t]!;
+        // between the terms (and after the last one, up to full) y's sum and the recurrence alone
+        for (let t = 0; t <= sparse.length; t++) {
+          const j = t < sparse.length ? sparse[t]! : full;
           for (; k < j; k++) {
             const a = amp[k]!;
             acc0 += a * sCur0;
@@ -419,19 +420,10 @@ function constantFrequencyRow(
             sPrev1 = sCur1;
             sCur1 = sNext1;
           }
-          num0 += v[j]! * sCur0;
-          num1 += v[j]! * sCur1;
-        }
-        for (; k < full; k++) {
-          const a = amp[k]!;
-          acc0 += a * sCur0;
-          acc1 += a * sCur1;
-          const sNext0 = c20 * sCur0 - sPrev0;
-          const sNext1 = c21 * sCur1 - sPrev1;
-          sPrev0 = sCur0;
-          sCur0 = sNext0;
-          sPrev1 = sCur1;
-          sCur1 = sNext1;
+          if (t < sparse.length) {
+            num0 += v[j]! * sCur0;
+            num1 += v[j]! * sCur1;
+          }
         }
       }
       for (; k < full; k++) {
