@@ -1,16 +1,18 @@
 // Render and render + backward of every @ae-ddsp/plant preset on tfjs-backend-cpu (the fused
-// AePlantRender kernel), node --single-threaded, 16 kHz: 1 s at batch 1 and 16, and 1 / 4 / 16 s at batch 1, reported
-// as ×-realtime on one core (audio seconds rendered per second of this process's CPU time)
-// and as wall time. Render + backward is timed the way the trainer takes gradients: a
-// tf.variable of normalised parameters [batch, P] and tf.variableGrads of a loss of
+// AePlantRender kernel), node --single-threaded, 16 kHz: 1 s at batch 1 and 16, and 1 / 4 / 16 s
+// at batch 1, reported as ×-realtime on one core (audio seconds rendered per second of this
+// process's CPU time) and as wall time. Render + backward is timed the way the trainer takes
+// gradients: a tf.variable of normalised parameters [batch, P] and tf.variableGrads of a loss of
 // plant.render(variable, samples). The loss is Σ dy·audio with a fixed random dy, written with
 // tf.customGrad as one matrix product forward and one tensor × scalar product backward: the
-// timing is the plant's, not the loss's (that harness alone is timed too). For comparison the same is timed with the stock tf.sum loss, whose
-// gradient (tfjs-core's Sum gradient: a [1, 1] × [batch, samples] broadcast multiply, which
-// tfjs-backend-cpu runs element by element through its generic index mapping) is measured
-// alone too. The seed-stub preset is compared like for like with the seed's own PyTorch
-// toy synth on one thread (bench/peers/plant_torch.py) in the same run. Also: the tensor
-// engine (plain tfjs ops + our filter / oscillator kernels) for the subtractive preset.
+// timing is the plant's, not the loss's (that harness alone is timed too). The goal figure is
+// the median of five more rounds of subtractive at 1 s, batch 1, at the end. For comparison the
+// same is timed with the stock tf.sum loss, whose gradient (tfjs-core's Sum gradient: a [1, 1] ×
+// [batch, samples] broadcast multiply, which tfjs-backend-cpu runs element by element through
+// its generic index mapping) is measured alone too. The seed-stub preset is compared like for
+// like with the seed's own PyTorch toy synth on one thread (bench/peers/plant_torch.py) in the
+// same run. Also: the tensor engine (plain tfjs ops + our filter / oscillator kernels) for the
+// subtractive preset.
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
