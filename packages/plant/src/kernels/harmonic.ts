@@ -15,7 +15,6 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { hasKernel, makeFloat32, readFloat32 } from './backend-access';
-import { phaseSinCos } from './phase-sincos';
 
 /** Kernel name of the forward sum: inputs `{phase, frequency, amplitudes}`, output `y`. */
 export const HARMONIC_KERNEL = 'AeHarmonic';
@@ -23,12 +22,6 @@ export const HARMONIC_KERNEL = 'AeHarmonic';
 export const HARMONIC_GRAD_KERNEL = 'AeHarmonicGrad';
 /** Width of the fade-out band below Nyquist, as a fraction of Nyquist. */
 export const HARMONIC_FADE = 0.05;
-
-/**
- * Smallest |sin θ| for which a fixed table's phase derivative is taken from the sine recurrence
- * alone (dividing by 2·sin θ); below it (about 0.6 % of samples) the cosine recurrence runs too.
- */
-const SINE_ONLY_MIN = 1e-2;
 
 /** Sizes and rate shared by the JS forward and backward passes. */
 export interface HarmonicShape {
@@ -178,11 +171,10 @@ export function harmonicForward(
  * waveform's) together with its per-sample derivatives, so that the backward pass is two
  * products: writes y (the same values as {@link harmonicForward}), jPhase = ∂y/∂φ (φ in
  * cycles) and jFrequency = ∂y/∂f (Hz; only the partials in the fade band depend on f).
- * The cosine recurrence runs beside the sine recurrence (both from 2·cos θ), for two
- * samples side by side, so sin θ and cos θ are the only transcendental calls per sample.
  * `frequency` is read through strides: element (b, n) is
  * `frequency[b·frequencyRowStride + n·frequencyColStride]`, so a per-patch constant needs
- * no broadcast copy.
+ * no broadcast copy. A row at a constant frequency runs {@link constantFrequencyRow}; any
+ * other row runs per sample ({@link perSampleJacobian}).
  */
 export function harmonicForwardJacobian(
   phase: ArrayLike<number>,
@@ -200,280 +192,82 @@ export function harmonicForwardJacobian(
   const fade = HARMONIC_FADE * nyquist;
   const weighted = new Float64Array(amplitudeRows * partials); // k·A_k
   for (let j = 0; j < weighted.length; j++) weighted[j] = ((j % partials) + 1) * amplitudes[j]!;
-  const rest = new Float64Array(3);
-  const twoPi = 2 * Math.PI;
   for (let b = 0; b < batch; b++) {
-    const ampBase = amplitudeRows === 1 ? 0 : b * partials;
-    const fRow = b * frequencyRowStride;
-    if (frequencyColStride === 0) {
-      const fSigned = frequency[fRow]!;
-      const f = Math.abs(fSigned);
-      constantFrequencyRow(
-        phase,
-        b * samples,
-        samples,
-        amplitudes,
-        ampBase,
-        fullCount(f, nyquist, fade, partials),
-        lastCount(f, nyquist, partials),
-        f,
-        fSigned < 0 ? -1 : 1,
-        nyquist,
-        fade,
-        y,
-        jPhase,
-        jFrequency,
-      );
-      continue;
-    }
-    for (let n = 0; n < samples; n += 2) {
-      const i0 = b * samples + n;
-      const pair = n + 1 < samples;
-      const i1 = pair ? i0 + 1 : i0;
-      const fs0 = frequency[fRow + n * frequencyColStride]!;
-      const fs1 = frequency[fRow + (pair ? n + 1 : n) * frequencyColStride]!;
-      const f0 = Math.abs(fs0);
-      const f1 = Math.abs(fs1);
-      const full0 = fullCount(f0, nyquist, fade, partials);
-      const full1 = fullCount(f1, nyquist, fade, partials);
-      const theta0 = 2 * Math.PI * phase[i0]!;
-      const theta1 = 2 * Math.PI * phase[i1]!;
-      const cos0 = Math.cos(theta0);
-      const cos1 = Math.cos(theta1);
-      const c20 = 2 * cos0;
-      const c21 = 2 * cos1;
-      let sPrev0 = 0;
-      let sCur0 = Math.sin(theta0);
-      let sPrev1 = 0;
-      let sCur1 = Math.sin(theta1);
-      let cPrev0 = 1;
-      let cCur0 = cos0;
-      let cPrev1 = 1;
-      let cCur1 = cos1;
-      let acc0 = 0;
-      let acc1 = 0;
-      let jp0 = 0;
-      let jp1 = 0;
-      const common = Math.min(full0, full1);
-      let k = 1;
-      for (; k <= common; k++) {
-        const a = amplitudes[ampBase + k - 1]!;
-        const w = weighted[ampBase + k - 1]!;
-        acc0 += a * sCur0;
-        acc1 += a * sCur1;
-        jp0 += w * cCur0;
-        jp1 += w * cCur1;
-        const sNext0 = c20 * sCur0 - sPrev0;
-        const sNext1 = c21 * sCur1 - sPrev1;
-        const cNext0 = c20 * cCur0 - cPrev0;
-        const cNext1 = c21 * cCur1 - cPrev1;
-        sPrev0 = sCur0;
-        sCur0 = sNext0;
-        sPrev1 = sCur1;
-        sCur1 = sNext1;
-        cPrev0 = cCur0;
-        cCur0 = cNext0;
-        cPrev1 = cCur1;
-        cCur1 = cNext1;
-      }
-      finishJacobian(
-        weighted,
-        amplitudes,
-        ampBase,
-        k,
-        sCur0,
-        sPrev0,
-        cCur0,
-        cPrev0,
-        c20,
-        f0,
-        full0,
-        lastCount(f0, nyquist, partials),
-        nyquist,
-        fade,
-        rest,
-      );
-      y[i0] = acc0 + rest[0]!;
-      jPhase[i0] = twoPi * (jp0 + rest[1]!);
-      jFrequency[i0] = fs0 < 0 ? -rest[2]! : rest[2]!;
-      if (pair) {
-        finishJacobian(
-          weighted,
-          amplitudes,
-          ampBase,
-          k,
-          sCur1,
-          sPrev1,
-          cCur1,
-          cPrev1,
-          c21,
-          f1,
-          full1,
-          lastCount(f1, nyquist, partials),
-          nyquist,
-          fade,
-          rest,
-        );
-        y[i1] = acc1 + rest[0]!;
-        jPhase[i1] = twoPi * (jp1 + rest[1]!);
-        jFrequency[i1] = fs1 < 0 ? -rest[2]! : rest[2]!;
-      }
-    }
+    const row: JacobianRow = {
+      phase,
+      frequency,
+      frequencyAt: b * frequencyRowStride,
+      frequencyStride: frequencyColStride,
+      amplitudes,
+      weighted,
+      ampBase: amplitudeRows === 1 ? 0 : b * partials,
+      partials,
+      start: b * samples,
+      nyquist,
+      fade,
+      y,
+      jPhase,
+      jFrequency,
+    };
+    if (frequencyColStride === 0) constantFrequencyRow(row, samples);
+    else perSampleJacobian(row, 0, samples);
   }
 }
 
-let scratch: [Float64Array, Float64Array] = [new Float64Array(0), new Float64Array(0)];
-
-/** Reused sine and cosine arrays of at least `length` values. */
-function sinCosScratch(length: number): [Float64Array, Float64Array] {
-  if (scratch[0].length < length) scratch = [new Float64Array(length), new Float64Array(length)];
-  return scratch;
+/** One row of {@link harmonicForwardJacobian}: its inputs, where it starts, and the outputs. */
+interface JacobianRow {
+  readonly phase: ArrayLike<number>;
+  readonly frequency: ArrayLike<number>;
+  /** Index of the row's first frequency value, and the step between samples (0: constant). */
+  readonly frequencyAt: number;
+  readonly frequencyStride: number;
+  readonly amplitudes: ArrayLike<number>;
+  /** k·A_k for every amplitude. */
+  readonly weighted: Float64Array;
+  /** Index of the row's first amplitude. */
+  readonly ampBase: number;
+  readonly partials: number;
+  /** Index of the row's first sample in phase and the outputs. */
+  readonly start: number;
+  readonly nyquist: number;
+  readonly fade: number;
+  readonly y: Float32Array | Float64Array;
+  readonly jPhase: Float32Array | Float64Array;
+  readonly jFrequency: Float32Array | Float64Array;
 }
+
+/** finishJacobian's three results. */
+const finishScratch = new Float64Array(3);
 
 /**
- * One row of {@link harmonicForwardJacobian} at a constant frequency: the partial counts and
- * the fade-band weights are the same for every sample, so both samples of a pair run the
- * same loop over precomputed per-partial weights (the values equal the per-sample path's to
- * rounding); the phase's sines and cosines come from {@link phaseSinCos}.
+ * Samples [from, to) of a row, each from its own sin θ and cos θ: the sine and cosine
+ * recurrences (both from 2·cos θ) run side by side, for two samples side by side.
  */
-function constantFrequencyRow(
-  phase: ArrayLike<number>,
-  start: number,
-  samples: number,
-  amplitudes: ArrayLike<number>,
-  ampBase: number,
-  full: number,
-  last: number,
-  f: number,
-  sign: number,
-  nyquist: number,
-  fade: number,
-  y: Float32Array | Float64Array,
-  jPhase: Float32Array | Float64Array,
-  jFrequency: Float32Array | Float64Array,
-): void {
-  // main band k ≤ full: A_k and k·A_k; fade band: A_k·taper, k·A_k·taper and A_k·∂taper/∂f
-  const amp = new Float64Array(last);
-  const wPhase = new Float64Array(last);
-  const wFreq = new Float64Array(last);
-  for (let k = 1; k <= last; k++) {
-    const a = amplitudes[ampBase + k - 1]!;
-    if (k <= full) {
-      amp[k - 1] = a;
-      wPhase[k - 1] = k * a;
-    } else {
-      const u = (nyquist - k * f) / fade;
-      amp[k - 1] = a * u * u * (3 - 2 * u);
-      wPhase[k - 1] = a * u * u * (3 - 2 * u) * k;
-      wFreq[k - 1] = a * 6 * u * (1 - u) * (-k / fade) * sign;
-    }
-  }
-  // Σ_k w_k·cos kθ = Σ_j v_j·sin jθ / (2 sin θ) with v_j = w_{j−1} − w_{j+1} (w_0 = w_{L+1} = w_{L+2} = 0),
-  // from 2·sin θ·cos kθ = sin (k+1)θ − sin (k−1)θ: the phase derivative from the sine recurrence alone
-  const v = new Float64Array(last + 1);
-  for (let j = 1; j <= last + 1; j++)
-    v[j - 1] = (j >= 2 ? wPhase[j - 2]! : 0) - (j + 1 <= last ? wPhase[j]! : 0);
-  // Over the main band only the v_k above rounding noise matter: for a sawtooth table
-  // (k·A_k = ±const) every interior v_k is 0 up to rounding, which leaves a handful of terms, and
-  // the main loop then runs the sine recurrence and y's sum alone between them.
-  let largest = 0;
-  for (let k = 0; k < last; k++) largest = Math.max(largest, Math.abs(wPhase[k]!));
-  const noise = 64 * Number.EPSILON * largest;
-  const terms: number[] = [];
-  for (let k = 0; k < full; k++) if (Math.abs(v[k]!) > noise) terms.push(k);
-  const sparse = terms.length <= full / 4 ? Int32Array.from(terms) : undefined;
+function perSampleJacobian(row: JacobianRow, from: number, to: number): void {
+  const { phase, frequency, frequencyAt, frequencyStride, amplitudes, weighted, ampBase } = row;
+  const { partials, start, nyquist, fade, y, jPhase, jFrequency } = row;
+  const rest = finishScratch;
   const twoPi = 2 * Math.PI;
-  const end = start + samples;
-  const [sines, cosines] = sinCosScratch(end);
-  phaseSinCos(phase, start, samples, sines, cosines);
-  for (let i0 = start; i0 < end; i0 += 2) {
-    const pair = i0 + 1 < end;
+  for (let n = from; n < to; n += 2) {
+    const i0 = start + n;
+    const pair = n + 1 < to;
     const i1 = pair ? i0 + 1 : i0;
-    const cos0 = cosines[i0]!;
-    const cos1 = cosines[i1]!;
+    const fs0 = frequency[frequencyAt + n * frequencyStride]!;
+    const fs1 = frequency[frequencyAt + (pair ? n + 1 : n) * frequencyStride]!;
+    const f0 = Math.abs(fs0);
+    const f1 = Math.abs(fs1);
+    const full0 = fullCount(f0, nyquist, fade, partials);
+    const full1 = fullCount(f1, nyquist, fade, partials);
+    const theta0 = twoPi * phase[i0]!;
+    const theta1 = twoPi * phase[i1]!;
+    const cos0 = Math.cos(theta0);
+    const cos1 = Math.cos(theta1);
     const c20 = 2 * cos0;
     const c21 = 2 * cos1;
-    const sin0 = sines[i0]!;
-    const sin1 = sines[i1]!;
     let sPrev0 = 0;
-    let sCur0 = sin0;
+    let sCur0 = Math.sin(theta0);
     let sPrev1 = 0;
-    let sCur1 = sin1;
-    if (Math.abs(sin0) >= SINE_ONLY_MIN && Math.abs(sin1) >= SINE_ONLY_MIN) {
-      let acc0 = 0;
-      let acc1 = 0;
-      let num0 = 0;
-      let num1 = 0;
-      let k = 0;
-      if (sparse) {
-        // between the terms (and after the last one, up to full) y's sum and the recurrence alone
-        for (let t = 0; t <= sparse.length; t++) {
-          const j = t < sparse.length ? sparse[t]! : full;
-          for (; k < j; k++) {
-            const a = amp[k]!;
-            acc0 += a * sCur0;
-            acc1 += a * sCur1;
-            const sNext0 = c20 * sCur0 - sPrev0;
-            const sNext1 = c21 * sCur1 - sPrev1;
-            sPrev0 = sCur0;
-            sCur0 = sNext0;
-            sPrev1 = sCur1;
-            sCur1 = sNext1;
-          }
-          if (t < sparse.length) {
-            num0 += v[j]! * sCur0;
-            num1 += v[j]! * sCur1;
-          }
-        }
-      }
-      for (; k < full; k++) {
-        const a = amp[k]!;
-        const vk = v[k]!;
-        acc0 += a * sCur0;
-        acc1 += a * sCur1;
-        num0 += vk * sCur0;
-        num1 += vk * sCur1;
-        const sNext0 = c20 * sCur0 - sPrev0;
-        const sNext1 = c21 * sCur1 - sPrev1;
-        sPrev0 = sCur0;
-        sCur0 = sNext0;
-        sPrev1 = sCur1;
-        sCur1 = sNext1;
-      }
-      let tail0 = 0;
-      let tail1 = 0;
-      let jf0 = 0;
-      let jf1 = 0;
-      for (; k < last; k++) {
-        const a = amp[k]!;
-        const vk = v[k]!;
-        const wf = wFreq[k]!;
-        tail0 += a * sCur0;
-        tail1 += a * sCur1;
-        num0 += vk * sCur0;
-        num1 += vk * sCur1;
-        jf0 += wf * sCur0;
-        jf1 += wf * sCur1;
-        const sNext0 = c20 * sCur0 - sPrev0;
-        const sNext1 = c21 * sCur1 - sPrev1;
-        sPrev0 = sCur0;
-        sCur0 = sNext0;
-        sPrev1 = sCur1;
-        sCur1 = sNext1;
-      }
-      num0 += v[last]! * sCur0; // sin (L+1)θ
-      num1 += v[last]! * sCur1;
-      y[i0] = acc0 + tail0;
-      jPhase[i0] = (Math.PI * num0) / sin0;
-      jFrequency[i0] = jf0;
-      if (pair) {
-        y[i1] = acc1 + tail1;
-        jPhase[i1] = (Math.PI * num1) / sin1;
-        jFrequency[i1] = jf1;
-      }
-      continue;
-    }
-    // near θ = 0 or π (sin θ small): the cosine recurrence beside the sine recurrence
+    let sCur1 = Math.sin(theta1);
     let cPrev0 = 1;
     let cCur0 = cos0;
     let cPrev1 = 1;
@@ -482,10 +276,11 @@ function constantFrequencyRow(
     let acc1 = 0;
     let jp0 = 0;
     let jp1 = 0;
-    let k = 0;
-    for (; k < full; k++) {
-      const a = amp[k]!;
-      const w = wPhase[k]!;
+    const common = Math.min(full0, full1);
+    let k = 1;
+    for (; k <= common; k++) {
+      const a = amplitudes[ampBase + k - 1]!;
+      const w = weighted[ampBase + k - 1]!;
       acc0 += a * sCur0;
       acc1 += a * sCur1;
       jp0 += w * cCur0;
@@ -503,41 +298,276 @@ function constantFrequencyRow(
       cPrev1 = cCur1;
       cCur1 = cNext1;
     }
-    let tail0 = 0;
-    let tail1 = 0;
-    let jf0 = 0;
-    let jf1 = 0;
-    for (; k < last; k++) {
-      const a = amp[k]!;
-      const w = wPhase[k]!;
-      const v = wFreq[k]!;
-      tail0 += a * sCur0;
-      tail1 += a * sCur1;
-      jp0 += w * cCur0;
-      jp1 += w * cCur1;
-      jf0 += v * sCur0;
-      jf1 += v * sCur1;
-      const sNext0 = c20 * sCur0 - sPrev0;
-      const sNext1 = c21 * sCur1 - sPrev1;
-      const cNext0 = c20 * cCur0 - cPrev0;
-      const cNext1 = c21 * cCur1 - cPrev1;
-      sPrev0 = sCur0;
-      sCur0 = sNext0;
-      sPrev1 = sCur1;
-      sCur1 = sNext1;
-      cPrev0 = cCur0;
-      cCur0 = cNext0;
-      cPrev1 = cCur1;
-      cCur1 = cNext1;
-    }
-    y[i0] = acc0 + tail0;
-    jPhase[i0] = twoPi * jp0;
-    jFrequency[i0] = jf0;
+    finishJacobian(
+      weighted,
+      amplitudes,
+      ampBase,
+      k,
+      sCur0,
+      sPrev0,
+      cCur0,
+      cPrev0,
+      c20,
+      f0,
+      full0,
+      lastCount(f0, nyquist, partials),
+      nyquist,
+      fade,
+      rest,
+    );
+    y[i0] = acc0 + rest[0]!;
+    jPhase[i0] = twoPi * (jp0 + rest[1]!);
+    jFrequency[i0] = fs0 < 0 ? -rest[2]! : rest[2]!;
     if (pair) {
-      y[i1] = acc1 + tail1;
-      jPhase[i1] = twoPi * jp1;
-      jFrequency[i1] = jf1;
+      finishJacobian(
+        weighted,
+        amplitudes,
+        ampBase,
+        k,
+        sCur1,
+        sPrev1,
+        cCur1,
+        cPrev1,
+        c21,
+        f1,
+        full1,
+        lastCount(f1, nyquist, partials),
+        nyquist,
+        fade,
+        rest,
+      );
+      y[i1] = acc1 + rest[0]!;
+      jPhase[i1] = twoPi * (jp1 + rest[1]!);
+      jFrequency[i1] = fs1 < 0 ? -rest[2]! : rest[2]!;
     }
+  }
+}
+
+/** Samples per block of the constant-frequency path (its working arrays stay in the L1 cache). */
+const BLOCK = 256;
+
+/**
+ * Largest distance (cycles) of a block's phase from a straight line for the block to run as a
+ * bank of sinusoids; a running phase stays within about 1e-14 of its line. The rounding-level
+ * remainder is added to y to first order; ∂y/∂φ, left at the line, is then within about 1e-12
+ * of its value at the phase itself.
+ */
+const LINEAR_PHASE_TOLERANCE = 2e-14;
+
+/**
+ * Smallest |sin θ| for which ∂y/∂φ is taken from the sine terms alone (dividing by sin θ);
+ * the samples below it (about 0.6 %) run per sample instead.
+ */
+const SINE_ONLY_MIN = 1e-2;
+
+/**
+ * A bank of sinusoids sin (kθ₀ + k·i·Δ), i = 0, 1, …, each scaled by its weight, run by the
+ * time recurrence u(i+2) = 2cos kΔ·u(i+1) − u(i): the first two values of each chain and its
+ * coefficient, in groups of four (padded with silent chains).
+ */
+interface SineBank {
+  /** Partial index (k − 1) and weight of each chain. */
+  readonly partials: Int32Array;
+  readonly weights: Float64Array;
+  /** Per chain: weight·sin kθ₀, weight·sin k(θ₀ + Δ), 2cos kΔ. */
+  readonly first: Float64Array;
+  readonly second: Float64Array;
+  readonly coefficient: Float64Array;
+}
+
+/** A bank of the partials [from, to) whose weights are above `floor` in magnitude. */
+function sineBank(weights: Float64Array, from: number, to: number, floor: number): SineBank {
+  const chosen: number[] = [];
+  for (let k = from; k < to; k++) if (Math.abs(weights[k]!) > floor) chosen.push(k);
+  const size = Math.ceil(chosen.length / 4) * 4;
+  const bank = {
+    partials: Int32Array.from(chosen),
+    weights: Float64Array.from(chosen, (k) => weights[k]!),
+    first: new Float64Array(size),
+    second: new Float64Array(size),
+    coefficient: new Float64Array(size),
+  };
+  return bank;
+}
+
+/** Loads a bank's chains from sin kθ₀, sin k(θ₀ + Δ) and 2cos kΔ (arrays by partial index). */
+function loadBank(
+  bank: SineBank,
+  first: Float64Array,
+  second: Float64Array,
+  coefficient: Float64Array,
+): void {
+  const { partials, weights } = bank;
+  for (let j = 0; j < partials.length; j++) {
+    const k = partials[j]!;
+    bank.first[j] = weights[j]! * first[k]!;
+    bank.second[j] = weights[j]! * second[k]!;
+    bank.coefficient[j] = coefficient[k]!;
+  }
+}
+
+/**
+ * out[i] = Σ over the bank's chains of weight·sin k(θ₀ + iΔ), for i < `length`. Four chains run
+ * side by side, two samples per turn, each chain's pair of values updated in place.
+ */
+function runBank(bank: SineBank, length: number, out: Float64Array): void {
+  const { first, second, coefficient } = bank;
+  out.fill(0, 0, length);
+  for (let k = 0; k < first.length; k += 4) {
+    let a0 = first[k]!;
+    let a1 = second[k]!;
+    let b0 = first[k + 1]!;
+    let b1 = second[k + 1]!;
+    let c0 = first[k + 2]!;
+    let c1 = second[k + 2]!;
+    let d0 = first[k + 3]!;
+    let d1 = second[k + 3]!;
+    const ca = coefficient[k]!;
+    const cb = coefficient[k + 1]!;
+    const cc = coefficient[k + 2]!;
+    const cd = coefficient[k + 3]!;
+    let i = 0;
+    for (; i + 1 < length; i += 2) {
+      out[i] = out[i]! + (a0 + b0 + (c0 + d0));
+      a0 = ca * a1 - a0;
+      b0 = cb * b1 - b0;
+      c0 = cc * c1 - c0;
+      d0 = cd * d1 - d0;
+      out[i + 1] = out[i + 1]! + (a1 + b1 + (c1 + d1));
+      a1 = ca * a0 - a1;
+      b1 = cb * b0 - b1;
+      c1 = cc * c0 - c1;
+      d1 = cd * d0 - d1;
+    }
+    if (i < length) out[i] = out[i]! + (a0 + b0 + (c0 + d0));
+  }
+}
+
+/** sin kθ for k = 1 … out.length into out[k − 1], by the recurrence from sin θ and 2cos θ. */
+function harmonicSines(theta: number, out: Float64Array): void {
+  const c2 = 2 * Math.cos(theta);
+  let prev = 0;
+  let cur = Math.sin(theta);
+  for (let k = 0; k < out.length; k++) {
+    out[k] = cur;
+    const next = c2 * cur - prev;
+    prev = cur;
+    cur = next;
+  }
+}
+
+/**
+ * One row of {@link harmonicForwardJacobian} at a constant frequency f: the partial counts and
+ * the fade-band weights are the same for every sample. Where the phase advances by the same
+ * step δ through a block of {@link BLOCK} samples (as an oscillator's does), each partial is a
+ * sinusoid in time, so the block runs as banks of sinusoids ({@link runBank}): y = Σ A_k·sin kθ,
+ * Σ v_j·sin jθ for ∂y/∂φ (see below), Σ (∂A_k/∂f)·sin kθ for ∂y/∂f, and sin θ. These are
+ * independent recurrences, where the recurrence over the partials of one sample is a chain
+ * that leaves the processor waiting. Other blocks, and the samples near θ = 0 or π, run per
+ * sample. Values equal the per-sample path's to rounding.
+ */
+function constantFrequencyRow(row: JacobianRow, samples: number): void {
+  const { phase, frequency, frequencyAt, amplitudes, ampBase, partials, start, nyquist, fade } = row;
+  const { y, jPhase, jFrequency } = row;
+  const fSigned = frequency[frequencyAt]!;
+  const f = Math.abs(fSigned);
+  const sign = fSigned < 0 ? -1 : 1;
+  const full = fullCount(f, nyquist, fade, partials);
+  const last = lastCount(f, nyquist, partials);
+  // main band k ≤ full: A_k and k·A_k; fade band: A_k·taper, k·A_k·taper and A_k·∂taper/∂f
+  const amp = new Float64Array(last);
+  const wPhase = new Float64Array(last);
+  const wFreq = new Float64Array(last);
+  for (let k = 1; k <= last; k++) {
+    const a = amplitudes[ampBase + k - 1]!;
+    if (k <= full) {
+      amp[k - 1] = a;
+      wPhase[k - 1] = k * a;
+    } else {
+      const u = (nyquist - k * f) / fade;
+      amp[k - 1] = a * u * u * (3 - 2 * u);
+      wPhase[k - 1] = a * u * u * (3 - 2 * u) * k;
+      wFreq[k - 1] = a * 6 * u * (1 - u) * (-k / fade) * sign;
+    }
+  }
+  // Σ_k w_k·cos kθ = Σ_j v_j·sin jθ / (2 sin θ) with v_j = w_{j−1} − w_{j+1} (w_0 = w_{L+1} = w_{L+2} = 0),
+  // from 2·sin θ·cos kθ = sin (k+1)θ − sin (k−1)θ: the phase derivative from sines alone. For a
+  // sawtooth table (k·A_k = ±const) every v_j but the first and the last few is rounding noise.
+  const v = new Float64Array(last + 1);
+  for (let j = 1; j <= last + 1; j++)
+    v[j - 1] = (j >= 2 ? wPhase[j - 2]! : 0) - (j + 1 <= last ? wPhase[j]! : 0);
+  let largest = 0;
+  for (let k = 0; k < last; k++) largest = Math.max(largest, Math.abs(wPhase[k]!));
+  const unit = Float64Array.of(1);
+  const v0 = v[0]!;
+  const banks = {
+    y: sineBank(amp, 0, last, 0),
+    numerator: sineBank(v, 1, last + 1, 64 * Number.EPSILON * largest), // v_0·sin θ comes from `sine`
+    frequency: sineBank(wFreq, full, last, 0),
+    sine: sineBank(unit, 0, 1, 0),
+  };
+  const sines0 = new Float64Array(last + 1);
+  const sines1 = new Float64Array(last + 1);
+  const coefficients = new Float64Array(last + 1);
+  const sums = {
+    y: new Float64Array(BLOCK),
+    numerator: new Float64Array(BLOCK),
+    frequency: new Float64Array(BLOCK),
+    sine: new Float64Array(BLOCK),
+  };
+  const offsets = new Float64Array(BLOCK);
+  const nearPoles = new Int32Array(BLOCK);
+  const twoPi = 2 * Math.PI;
+  let step = Number.NaN; // δ of the coefficients 2cos kδ
+  for (let from = 0; from < samples; from += BLOCK) {
+    const length = Math.min(BLOCK, samples - from);
+    const at = start + from;
+    const phase0 = phase[at]!;
+    // the block's distances from the line φ₀ + i·δ (a new δ when the current one does not fit)
+    let linear = length >= 2;
+    for (let attempt = 0; attempt < 2 && linear; attempt++) {
+      linear = true;
+      for (let i = 0; i < length; i++) {
+        let d = phase[at + i]! - phase0 - i * step;
+        d -= Math.round(d);
+        offsets[i] = d;
+        if (!(Math.abs(d) <= LINEAR_PHASE_TOLERANCE)) {
+          linear = false;
+          break;
+        }
+      }
+      if (linear || attempt === 1) break;
+      // the block's mean step (whole cycles aside), so the line fits the block's both ends
+      let travel = 0;
+      for (let i = 1; i < length; i++) {
+        const d = phase[at + i]! - phase[at + i - 1]!;
+        travel += d - Math.round(d);
+      }
+      step = travel / (length - 1);
+      for (let k = 0; k <= last; k++) coefficients[k] = 2 * Math.cos((k + 1) * twoPi * step);
+      linear = true;
+    }
+    if (!linear) {
+      perSampleJacobian(row, from, from + length);
+      continue;
+    }
+    harmonicSines(twoPi * phase0, sines0);
+    harmonicSines(twoPi * (phase0 + step), sines1);
+    for (const name of ['y', 'numerator', 'frequency', 'sine'] as const) {
+      loadBank(banks[name], sines0, sines1, coefficients);
+      runBank(banks[name], length, sums[name]);
+    }
+    const { y: ys, numerator, frequency: fs, sine } = sums;
+    let poles = 0;
+    for (let i = 0; i < length; i++) {
+      const sin = sine[i]!;
+      const jp = (Math.PI * (numerator[i]! + v0 * sin)) / sin;
+      y[at + i] = ys[i]! + offsets[i]! * jp; // back from the line to the phase itself
+      jPhase[at + i] = jp;
+      jFrequency[at + i] = fs[i]!;
+      if (!(Math.abs(sin) >= SINE_ONLY_MIN)) nearPoles[poles++] = i;
+    }
+    for (let p = 0; p < poles; p++) perSampleJacobian(row, from + nearPoles[p]!, from + nearPoles[p]! + 1);
   }
 }
 
