@@ -75,6 +75,15 @@ describe('fused modulation kernels (tape engine)', () => {
     // the second patch's cutoff sweeps past maxHz, where no gradient passes
     expectSame(om, [constant(600, 900), constant(2.5, 3.1), signal(5, 0.5, 0.5)]);
     expectSame(om, [signal(6, 700, 300), signal(7, 1, 0.8), signal(5, 0.5, 0.5)]);
+    // envelope-like controls: straight segments (a geometric factor), holds and corners
+    const segments = (i: number) => {
+      const n = i % N;
+      const level =
+        n < 40 ? n / 40 : n < 160 ? 1 - (0.7 * (n - 40)) / 120 : n < 220 ? 0.3 : 0.3 * (1 - (n - 220) / 80);
+      return i < N ? level : 0.5 * level + 0.01 * Math.sin(n);
+    };
+    const envelope = { values: Float64Array.from({ length: BATCH * N }, (_, i) => segments(i)), cols: N };
+    expectSame(om, [constant(600, 300), constant(2.5, 3.1), envelope]);
     const clamped = run(om, [constant(600, 900), constant(2.5, 3.1), signal(5, 0.5, 0.5)], true).y;
     expect(Math.max(...clamped)).toBe(MAX_HZ);
   });

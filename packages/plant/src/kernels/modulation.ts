@@ -6,7 +6,8 @@
  * - amplitude modulation (the VCA): y = x·gain·(1 − amount + amount·control);
  * - octave modulation (filter cutoffs): y = clamp(base·2^(amount·control), 1, maxHz), the
  *   clamp passing the gradient inside and on its bounds, as tfjs's does. Its forward pass
- *   keeps the factor 2^(amount·control) so the backward pass needs no second exponential.
+ *   keeps the factor 2^(amount·control) so the backward pass needs no second exponential, and
+ *   along a straight control (an envelope's segment) takes it as a geometric sequence.
  *
  * @example
  * ```ts
@@ -16,6 +17,12 @@
  * @module
  */
 import type { GradientTargets, Strided } from '../signal/tape-kernels';
+
+/** Changes of amount·control between exact exponentials in the octave modulation's forward pass. */
+const EXP_ANCHOR_SAMPLES = 32;
+
+/** Largest deviation (octaves) from the current step that the octave modulation's recurrence absorbs. */
+const MAX_OCTAVE_STEP_DEVIATION = 1e-9;
 
 /** Adds a row's local gradient sum to `target` when the input is constant along time (else it was scattered already). */
 function finishRow(target: Float64Array | undefined, input: Strided, row: number, sum: number): void {
@@ -160,13 +167,32 @@ export function octaveModulationForward(
     let ia = b * amount.rowStride;
     let ic = b * control.rowStride;
     const row = b * samples;
-    let octaves = Number.NaN; // the exponential is recomputed only when amount·control changes
+    // 2^(amount·control) changes only when amount·control does, and along a straight line
+    // (an envelope's segment) by the same ratio 2^δ each sample: then k is the previous k times
+    // 2^δ, corrected to first order for the step's rounding-level deviation ε from δ (error
+    // (ε·ln 2)²/2), with an exact exponential every EXP_ANCHOR_SAMPLES changes.
+    let octaves = Number.NaN;
     let k = 0;
+    let step = Number.NaN; // δ (none yet)
+    let ratio = 1; // 2^δ
+    let sinceAnchor = EXP_ANCHOR_SAMPLES;
     for (let n = 0; n < samples; n++) {
       const o = amountV[ia]! * controlV[ic]!;
       if (o !== octaves) {
+        const d = o - octaves;
+        const deviation = d - step;
+        if (sinceAnchor < EXP_ANCHOR_SAMPLES && Math.abs(deviation) <= MAX_OCTAVE_STEP_DEVIATION) {
+          k *= ratio * (1 + deviation * Math.LN2);
+          sinceAnchor++;
+        } else {
+          k = Math.exp(o * Math.LN2);
+          sinceAnchor = 1;
+          if (!(Math.abs(deviation) <= MAX_OCTAVE_STEP_DEVIATION) && Number.isFinite(d)) {
+            step = d;
+            ratio = Math.exp(d * Math.LN2);
+          }
+        }
         octaves = o;
-        k = Math.exp(o * Math.LN2);
       }
       const f = baseV[ib]! * k;
       factor[row + n] = k;
