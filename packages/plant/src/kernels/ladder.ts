@@ -8,7 +8,10 @@
  *
  * Each section's pole is p = (1 − w·μ)/(1 + w·μ) with μ = 1 − q·e^{jψ} (ψ = π/4, 3π/4), so with
  * D = |1 + w·μ|² = 1 + 2w·Re μ + w²·|μ|²: a₁ = −2·Re p = (2w²·|μ|² − 2)/D,
- * a₂ = |p|² = (1 − 2w·Re μ + w²·|μ|²)/D, and the gain is g = w⁴/(D₁·D₂) (D₁·D₂ = (1+w)⁴ + q⁴w⁴).
+ * a₂ = |p|² = (1 − 2w·Re μ + w²·|μ|²)/D = 1 − 4w·Re μ/D, and the gain is g = w⁴/(D₁·D₂)
+ * (D₁·D₂ = (1+w)⁴ + q⁴w⁴); one division, 1/(D₁·D₂), gives both 1/D. While the cutoff moves in
+ * small steps (an envelope's sweep), w comes from the previous w by the tangent's addition
+ * formula, with an exact `Math.tan` every {@link TAN_ANCHOR_SAMPLES} changes.
  *
  * @example
  * ```ts
@@ -20,6 +23,15 @@
 /** cos ψ of the two sections' pole angles ψ = π/4 and 3π/4. */
 const COS_A = Math.cos(Math.PI / 4);
 const COS_B = Math.cos((3 * Math.PI) / 4);
+
+/** Tangents between exact `Math.tan` calls while the cutoff moves in small steps. */
+const TAN_ANCHOR_SAMPLES = 32;
+
+/**
+ * Largest change of π·fc/fs (radians) taken by the tangent's addition formula; its series for
+ * tan h, to h⁷, is then exact to rounding (the next term is below 1e-25·h).
+ */
+const MAX_TAN_STEP = 1e-3;
 
 /**
  * Runs the ladder forward. `x` is `[batch, samples]`; cutoff (Hz) and q are read through
@@ -69,6 +81,8 @@ export function ladderForward(
     let a21 = 0;
     let a22 = 0;
     let gain = 0;
+    let angleLast = Number.NaN; // π·fc/fs of the last tangent
+    let sinceAnchor = TAN_ANCHOR_SAMPLES;
     for (let n = 0; n < samples; n++, fAt += cutoffColStride, qAt += qColStride) {
       const i = row + n;
       const qn = q[qAt]!;
@@ -83,16 +97,31 @@ export function ladderForward(
         mB = 1 - 2 * qn * COS_B + qn * qn;
       }
       if (fc !== fcLast) {
+        const angle = fc * scale;
+        const h = angle - angleLast;
+        if (sinceAnchor < TAN_ANCHOR_SAMPLES && Math.abs(h) <= MAX_TAN_STEP) {
+          // tan (a + h) = (tan a + tan h)/(1 − tan a·tan h), tan h by its series
+          const h2 = h * h;
+          const t = h * (1 + h2 * (1 / 3 + h2 * (2 / 15 + h2 * (17 / 315))));
+          wn = (wn + t) / (1 - wn * t);
+          sinceAnchor++;
+        } else {
+          wn = Math.tan(angle);
+          sinceAnchor = 1;
+        }
         fcLast = fc;
-        wn = Math.tan(fc * scale);
+        angleLast = angle;
         const w2 = wn * wn;
-        const iA = 1 / (1 + 2 * wn * rA + w2 * mA);
-        const iB = 1 / (1 + 2 * wn * rB + w2 * mB);
+        const dA = 1 + 2 * wn * rA + w2 * mA;
+        const dB = 1 + 2 * wn * rB + w2 * mB;
+        const both = 1 / (dA * dB);
+        const iA = dB * both;
+        const iB = dA * both;
         a11 = (2 * w2 * mA - 2) * iA;
-        a12 = (1 - 2 * wn * rA + w2 * mA) * iA;
+        a12 = 1 - 4 * wn * rA * iA; // (D − 4w·Re μ)/D
         a21 = (2 * w2 * mB - 2) * iB;
-        a22 = (1 - 2 * wn * rB + w2 * mB) * iB;
-        gain = w2 * w2 * iA * iB;
+        a22 = 1 - 4 * wn * rB * iB;
+        gain = w2 * w2 * both;
       }
       w[i] = wn;
       // FIR taps [1, 4, 6, 4, 1] (the earlier inputs are 0 before the start)
@@ -221,13 +250,16 @@ export function ladderBackward(
       if (wn !== wLast) {
         wLast = wn;
         const w2 = wn * wn;
-        iA = 1 / (1 + 2 * wn * rA + w2 * mA);
-        iB = 1 / (1 + 2 * wn * rB + w2 * mB);
+        const dA = 1 + 2 * wn * rA + w2 * mA;
+        const dB = 1 + 2 * wn * rB + w2 * mB;
+        const both = 1 / (dA * dB);
+        iA = dB * both;
+        iB = dA * both;
         a11 = (2 * w2 * mA - 2) * iA;
-        a12 = (1 - 2 * wn * rA + w2 * mA) * iA;
+        a12 = 1 - 4 * wn * rA * iA;
         a21 = (2 * w2 * mB - 2) * iB;
-        a22 = (1 - 2 * wn * rB + w2 * mB) * iB;
-        gain = w2 * w2 * iA * iB;
+        a22 = 1 - 4 * wn * rB * iB;
+        gain = w2 * w2 * both;
         chainW = (1 + w2) * scale;
         // Each coefficient's gradient is −g·(its section's output delayed); per section, with
         // a = N/D: Σ −g·y_k·∂a_k = −g·(Σ y_k·∂N_k − ∂D·Σ y_k·a_k)/D, so the derivatives of the
