@@ -356,7 +356,7 @@ const LINEAR_PHASE_TOLERANCE = 2e-14;
 
 /**
  * Smallest |sin θ| for which ∂y/∂φ is taken from the sine terms alone (dividing by sin θ);
- * the samples below it (about 0.6 %) run per sample instead.
+ * below it (about 0.6 % of samples) ∂y/∂φ comes from the cosine recurrence instead.
  */
 const SINE_ONLY_MIN = 1e-2;
 
@@ -463,8 +463,8 @@ function harmonicSines(theta: number, out: Float64Array): void {
  * sinusoid in time, so the block runs as banks of sinusoids ({@link runBank}): y = Σ A_k·sin kθ,
  * Σ v_j·sin jθ for ∂y/∂φ (see below), Σ (∂A_k/∂f)·sin kθ for ∂y/∂f, and sin θ. These are
  * independent recurrences, where the recurrence over the partials of one sample is a chain
- * that leaves the processor waiting. Other blocks, and the samples near θ = 0 or π, run per
- * sample. Values equal the per-sample path's to rounding.
+ * that leaves the processor waiting. Other blocks run per sample; near θ = 0 or π, ∂y/∂φ
+ * comes from the cosine recurrence. Values equal the per-sample path's to rounding.
  */
 function constantFrequencyRow(row: JacobianRow, samples: number): void {
   const { phase, frequency, frequencyAt, amplitudes, ampBase, partials, start, nyquist, fade } = row;
@@ -567,7 +567,24 @@ function constantFrequencyRow(row: JacobianRow, samples: number): void {
       jFrequency[at + i] = fs[i]!;
       if (!(Math.abs(sin) >= SINE_ONLY_MIN)) nearPoles[poles++] = i;
     }
-    for (let p = 0; p < poles; p++) perSampleJacobian(row, from + nearPoles[p]!, from + nearPoles[p]! + 1);
+    for (let p = 0; p < poles; p++) {
+      // ∂y/∂φ = 2π·Σ k·A_k·cos kθ by the cosine recurrence (y and ∂y/∂f stand as they are)
+      const i = nearPoles[p]!;
+      const theta = twoPi * phase[at + i]!;
+      const c2 = 2 * Math.cos(theta);
+      let cPrev = 1;
+      let cCur = c2 / 2;
+      let sum = 0;
+      for (let k = 0; k < last; k++) {
+        sum += wPhase[k]! * cCur;
+        const cNext = c2 * cCur - cPrev;
+        cPrev = cCur;
+        cCur = cNext;
+      }
+      const jp = twoPi * sum;
+      y[at + i] = ys[i]! + offsets[i]! * jp;
+      jPhase[at + i] = jp;
+    }
   }
 }
 
