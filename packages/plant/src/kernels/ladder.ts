@@ -233,7 +233,10 @@ export function ladderBackward(
     let nA2q = 0;
     let nB1q = 0;
     let nB2q = 0;
-    for (let n = samples - 1; n >= 0; n--) {
+    // after the last nonzero dy (the silence after a note's release) every adjoint is 0
+    let end = samples;
+    while (end > 0 && dy[row + end - 1] === 0) end--;
+    for (let n = end - 1; n >= 0; n--) {
       const i = row + n;
       const qn = q[qRow + n * qColStride]!;
       const wn = w[i]!;

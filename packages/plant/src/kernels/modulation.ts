@@ -50,6 +50,14 @@ export function amplitudeModulationForward(
     let ia = b * amount.rowStride;
     let ic = b * control.rowStride;
     const row = b * samples;
+    if (xC === 1 && gainC === 0 && amountC === 0 && controlC === 1) {
+      // the usual shapes (audio, constant gain and amount, an envelope): y = x·(c₀ + c₁·control)
+      const a = amountV[ia]!;
+      const c0 = gainV[ig]! * (1 - a);
+      const c1 = gainV[ig]! * a;
+      for (let n = 0; n < samples; n++) y[row + n] = xV[ix + n]! * (c0 + c1 * controlV[ic + n]!);
+      continue;
+    }
     for (let n = 0; n < samples; n++) {
       const a = amountV[ia]!;
       y[row + n] = xV[ix]! * gainV[ig]! * (1 - a + a * controlV[ic]!);
