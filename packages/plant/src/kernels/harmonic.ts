@@ -515,6 +515,12 @@ function constantFrequencyRow(row: JacobianRow, samples: number): void {
     frequency: new Float64Array(BLOCK),
     sine: new Float64Array(BLOCK),
   };
+  const bankSums = [
+    [banks.y, sums.y],
+    [banks.numerator, sums.numerator],
+    [banks.frequency, sums.frequency],
+    [banks.sine, sums.sine],
+  ] as const;
   const offsets = new Float64Array(BLOCK);
   const nearPoles = new Int32Array(BLOCK);
   const twoPi = 2 * Math.PI;
@@ -553,9 +559,9 @@ function constantFrequencyRow(row: JacobianRow, samples: number): void {
     }
     harmonicSines(twoPi * phase0, sines0);
     harmonicSines(twoPi * (phase0 + step), sines1);
-    for (const name of ['y', 'numerator', 'frequency', 'sine'] as const) {
-      loadBank(banks[name], sines0, sines1, coefficients);
-      runBank(banks[name], length, sums[name]);
+    for (const [bank, sum] of bankSums) {
+      loadBank(bank, sines0, sines1, coefficients);
+      runBank(bank, length, sum);
     }
     const { y: ys, numerator, frequency: fs, sine } = sums;
     let poles = 0;
