@@ -2,6 +2,9 @@
 // (bench/peers/cmaes_peer.py) on sphere, ellipsoid (condition 1e6) and Rosenbrock in 8 and
 // 16 dimensions: 20 seeds each, the same start mean and σ, a cap on evaluations (runs that
 // stop or hit the cap count as failures). Goal: our median within 1.5× of the reference's.
+// Two more rows in the box [0, 1]^8 (the trainer's normalised space), where both handle bounds
+// by redrawing then clipping: a shifted sphere with its optimum inside, and the same with two
+// coordinates of the optimum outside the box (f is measured from the box's optimum).
 // Counts, not times: a run is counted in whole generations (λ evaluations each) up to the
 // first generation whose best sample reaches the target.
 //   node bench/cmaes.bench.mjs            run both, print the table, write bench/results/cmaes.json
@@ -30,6 +33,8 @@ const config = {
     ['ellipsoid', 16, 3, 2],
     ['rosenbrock', 8, 0, 0.5],
     ['rosenbrock', 16, 0, 0.5],
+    ['box-interior', 8, 0.5, 0.3],
+    ['box-two-faces', 8, 0.5, 0.3],
   ],
   seeds: Array.from({ length: 20 }, (_, i) => i + 1),
   target: 1e-8,
@@ -44,11 +49,25 @@ const problems = {
     for (let i = 0; i + 1 < x.length; i++) s += 100 * (x[i + 1] - x[i] ** 2) ** 2 + (1 - x[i]) ** 2;
     return s;
   },
+  'box-interior': (x) => shiftedSphere(x, 0),
+  'box-two-faces': (x) => shiftedSphere(x, 2),
 };
 
+/** Σ (x_i − t_i)² − f*, t_i = 0.1 + 0.8 i/(n−1) except the first `outside` at −0.2; f* its box minimum. */
+function shiftedSphere(x, outside) {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) {
+    const t = i < outside ? -0.2 : 0.1 + (0.8 * i) / (x.length - 1);
+    s += (x[i] - t) ** 2;
+  }
+  return s - 0.04 * outside;
+}
+
 /** Evaluations until a generation's best is ≤ target, or null when it stops or hits the cap first. */
-function run(f, n, mean, sigma, seed) {
-  const es = new CmaEs({ mean: new Array(n).fill(mean), sigma, seed });
+function run(name, n, mean, sigma, seed) {
+  const f = problems[name];
+  const bounds = name.startsWith('box-') ? { lower: 0, upper: 1 } : undefined;
+  const es = new CmaEs({ mean: new Array(n).fill(mean), sigma, seed, bounds });
   while (es.evaluations < config.max_evaluations) {
     const values = es.ask().map(f);
     es.tell(values);
@@ -67,7 +86,7 @@ function median(runs) {
 
 const ours = {};
 for (const [name, n, mean, sigma] of config.problems) {
-  ours[`${name}-${n}`] = config.seeds.map((seed) => run(problems[name], n, mean, sigma, seed));
+  ours[`${name}-${n}`] = config.seeds.map((seed) => run(name, n, mean, sigma, seed));
 }
 const peer = runPythonPeer('cmaes_peer.py', [JSON.stringify(config)]);
 
@@ -97,8 +116,8 @@ printTable(
     'ae-ddsp median': s.oursMedian ?? 'n/a',
     'python3-cmaes median': s.referenceMedian ?? 'n/a',
     ratio: s.ratio ?? 'n/a',
-    'ae-ddsp failures': s.oursFailures,
-    'reference failures': s.referenceFailures ?? 'n/a',
+    'ae-ddsp failures': String(s.oursFailures),
+    'reference failures': String(s.referenceFailures ?? 'n/a'),
     [`≤ ${GOAL}×`]: s.goalMet ? 'yes' : 'NO',
   })),
 );
@@ -125,10 +144,12 @@ function printMarkdown(results) {
   );
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const s of results.summary) {
-    const [name, n] = s.problem.split('-');
+    const cut = s.problem.lastIndexOf('-');
+    const [name, n] = [s.problem.slice(0, cut), s.problem.slice(cut + 1)];
     const [, , mean, sigma] = c.problems.find(([p, d]) => p === name && String(d) === n);
+    const box = name.startsWith('box-') ? ' in [0, 1]ⁿ' : '';
     console.log(
-      `| ${name} ${n}-D | ${mean}, ${sigma} | ${cell(s.oursMedian)} | ${cell(s.referenceMedian)} | ` +
+      `| ${name} ${n}-D${box} | ${mean}, ${sigma} | ${cell(s.oursMedian)} | ${cell(s.referenceMedian)} | ` +
         `${s.ratio === null ? 'n/a' : s.ratio.toFixed(2)} | ${s.oursFailures} / ${cell(s.referenceFailures)} |`,
     );
   }
