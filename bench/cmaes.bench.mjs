@@ -102,7 +102,8 @@ const summary = Object.keys(ours).map((key) => {
     ratio,
     oursFailures: ours[key].filter((e) => e === null).length,
     referenceFailures: reference ? reference.filter((e) => e === null).length : null,
-    goalMet: ratio !== null && ratio <= GOAL,
+    // The goal is the issue's: the six unbounded problems; the box rows are reported beside it.
+    goalMet: key.startsWith('box-') ? null : ratio !== null && ratio <= GOAL,
   };
 });
 
@@ -118,7 +119,7 @@ printTable(
     ratio: s.ratio ?? 'n/a',
     'ae-ddsp failures': String(s.oursFailures),
     'reference failures': String(s.referenceFailures ?? 'n/a'),
-    [`≤ ${GOAL}×`]: s.goalMet ? 'yes' : 'NO',
+    [`≤ ${GOAL}×`]: s.goalMet === null ? '-' : s.goalMet ? 'yes' : 'NO',
   })),
 );
 
