@@ -116,13 +116,13 @@ const EIGENVALUE_FLOOR = 1e-8;
  *
  * @example
  * ```ts
- * const sphere = (x: Float64Array) => x.reduce((s, v) => s + v * v, 0);
- * const es = new CmaEs({ mean: [0.5, 0.5, 0.5], sigma: 0.2, seed: 1, bounds: { lower: 0, upper: 1 } });
- * while (!es.shouldStop() && es.best?.fitness !== 0 && es.evaluations < 5000) {
+ * const f = (x: Float64Array) => x.reduce((s, v, i) => s + (v - 0.1 * (i + 1)) ** 2, 0);
+ * const es = new CmaEs({ mean: [0.5, 0.5, 0.5], sigma: 0.3, seed: 1, bounds: { lower: 0, upper: 1 } });
+ * while (!es.shouldStop() && es.evaluations < 5000) {
  *   const xs = es.ask();
- *   es.tell(xs.map(sphere));
+ *   es.tell(xs.map(f));
  * }
- * es.best; // { x ≈ [0, 0, 0], fitness ≈ 0 }
+ * es.best; // { x ≈ [0.1, 0.2, 0.3], fitness ≈ 0 }
  * ```
  */
 export class CmaEs {
