@@ -17,6 +17,17 @@
  * @module @ae-ddsp/explorer
  */
 
+export type {
+  CmaEsBest,
+  CmaEsBounds,
+  CmaEsInit,
+  CmaEsOptions,
+  CmaEsState,
+  CmaEsStopReason,
+} from './cma-es';
+export { CmaEs, DEFAULT_CMA_ES_OPTIONS } from './cma-es';
+export type { CmaEsStrategy } from './cma-es-strategy';
+export { cmaEsStrategy } from './cma-es-strategy';
 export type { DitherOptions, DitherShaping } from './dither';
 export { dither, ditherScales } from './dither';
 export type { ExplorerOptions, ExplorerState, LocalTestResult } from './explorer';
