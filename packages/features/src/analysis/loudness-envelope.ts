@@ -35,7 +35,7 @@ export interface LoudnessEnvelope {
   readonly frameLength: number;
   /** Hop in samples. */
   readonly hopLength: number;
-  /** Centre time of each frame, seconds. */
+  /** Centre time of each frame, `(start + (frameLength − 1)/2) / sampleRate` seconds (sample i is at i / sampleRate). */
   readonly timesSeconds: Float64Array;
   /** RMS of each frame, linear (full scale = 1). */
   readonly rms: Float64Array;
@@ -76,7 +76,7 @@ export function loudnessEnvelope(
   let loudest = 0;
   for (let k = 0; k < frames; k++) {
     const start = k * hopLength;
-    timesSeconds[k] = (start + frameLength / 2) / sampleRate;
+    timesSeconds[k] = (start + (frameLength - 1) / 2) / sampleRate;
     rms[k] = Math.sqrt(Math.max(0, squares[start + frameLength]! - squares[start]!) / frameLength);
     rmsDb[k] = 20 * Math.log10(rms[k]!);
     if (rms[k]! > rms[loudest]!) loudest = k;

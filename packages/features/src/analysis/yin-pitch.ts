@@ -55,7 +55,12 @@ export interface PitchTrack {
   readonly sampleRate: number;
   /** The options used. */
   readonly config: YinConfig;
-  /** Time of each frame's centre (middle of the samples it reads), seconds. */
+  /**
+   * Time each frame's f0 belongs to, seconds (sample i is at i / sampleRate): the middle of
+   * the samples compared at the chosen lag τ, `(start + (W + τ − 1)/2) / sampleRate` (the
+   * middle of all the samples read for silent frames). Frames are `hopSeconds` apart plus half
+   * the change of lag, so times are increasing along a note but not evenly spaced.
+   */
   readonly timesSeconds: Float64Array;
   /** f0 estimate of each frame, Hz; NaN in digitally silent frames (no energy). */
   readonly f0Hz: Float64Array;
@@ -123,7 +128,7 @@ export function yinPitch(audio: Float32Array, sampleRate: number, options: YinOp
   const levelDb = new Float64Array(frames);
   for (let k = 0; k < frames; k++) {
     const start = k * hopLength;
-    timesSeconds[k] = (start + frameLength / 2) / sampleRate;
+    timesSeconds[k] = (start + (frameLength - 1) / 2) / sampleRate;
     const energy = difference.compute(audio, start, d);
     levelDb[k] = 10 * Math.log10(energy / frameLength);
     if (!(energy > 0)) {
@@ -134,6 +139,7 @@ export function yinPitch(audio: Float32Array, sampleRate: number, options: YinOp
     cumulativeMeanNormalizedDifference(d, cmnd);
     const { lag, normalized } = chooseLag(difference, d, cmnd, minLag, maxLag, config.threshold);
     f0Hz[k] = sampleRate / lag;
+    timesSeconds[k] = (start + (windowLength + lag - 1) / 2) / sampleRate;
     confidence[k] = Math.min(1, Math.max(0, 1 - normalized));
   }
   let loudest = Number.NEGATIVE_INFINITY;
