@@ -58,8 +58,8 @@ export interface TargetAnalysis {
 
 /**
  * Analyses a target note (mono `audio` at `sampleRate` Hz): see {@link TargetAnalysis}.
- * Needs at least one pitch frame of audio (≈ 50 ms at the defaults) and a tfjs backend for
- * the centroid. Silence is not an error (unvoiced pitch, NaN times, −Infinity dB). Throws
+ * Needs at least one pitch frame (≈ 50 ms at the defaults) and one STFT frame (1024 samples
+ * at the defaults) of audio, and a tfjs backend for the centroid. Silence is not an error (unvoiced pitch, NaN times, −Infinity dB). Throws
  * on empty, too short or non-finite audio and on a non-positive sample rate.
  */
 export function analyzeTarget(

@@ -19,16 +19,18 @@ import { assertAnalysisAudio } from './validate-audio';
 
 /**
  * Magnitude-weighted mean of the per-frame spectral centroid of `audio` (mono, `sampleRate`
- * Hz), Hz; `stftOptions` default to the package's STFT defaults (1024-point Hann, hop 256).
- * Silent audio gives NaN (no spectrum to weigh). Throws on empty, too short (shorter than
- * the STFT's minimum) or non-finite audio and on a non-positive sample rate.
+ * Hz), Hz; `stftOptions` default to the package's STFT defaults (1024-point Hann, hop 256)
+ * except that frames are not centred (`center: false`): reflect-padding the ends would add
+ * a kink, and brightness, to a note cut off at the file's edge. Silent audio gives NaN (no
+ * spectrum to weigh). Throws on empty, too short (shorter than one frame) or non-finite
+ * audio and on a non-positive sample rate.
  */
 export function spectralCentroidSummary(
   audio: Float32Array,
   sampleRate: number,
   stftOptions: StftOptions = {},
 ): number {
-  const config = resolveStftOptions({ ...stftOptions, power: 2 });
+  const config = resolveStftOptions({ center: false, ...stftOptions, power: 2 });
   assertAnalysisAudio(audio, sampleRate, 'spectralCentroidSummary', minimumSignalLength(config));
   const [centroid, weight] = tf.tidy(() => {
     const power = stft(tf.tensor2d(audio, [1, audio.length]), config);

@@ -32,7 +32,9 @@ describe('the YIN difference function', () => {
     const out = cumulativeMeanNormalizedDifference(d, new Float64Array(5));
     expect(Array.from(out)).toEqual([1, 1, (2 * 4) / 6, 0, (4 * 6) / 12]);
     // all-zero difference (silence): 1 everywhere, not NaN
-    expect(Array.from(cumulativeMeanNormalizedDifference(new Float64Array(4), new Float64Array(4)))).toEqual([1, 1, 1, 1]);
+    expect(Array.from(cumulativeMeanNormalizedDifference(new Float64Array(4), new Float64Array(4)))).toEqual([
+      1, 1, 1, 1,
+    ]);
   });
 
   it('refines a dip to the true fractional period of a band-limited tone', () => {

@@ -105,7 +105,7 @@ export class DifferenceFunction {
     const e0 = squares[w]!;
     for (let tau = 0; tau <= maxLag; tau++) {
       const d = e0 + (squares[tau + w]! - squares[tau]!) - 2 * correlation[tau]!;
-      out[tau] = d > 0 ? d : 0;
+      out[tau] = Math.max(0, d);
     }
     out[0] = 0;
     return energy;

@@ -55,7 +55,16 @@ export function summarizePitchTrack(track: PitchTrack): NotePitch {
   const frames = track.voiced.length;
   if (f0.length === 0) {
     const nan = Number.NaN;
-    return { voiced: false, f0Hz: nan, midi: nan, nearestMidi: nan, centsOffset: nan, confidence: 0, voicedFraction: 0, track };
+    return {
+      voiced: false,
+      f0Hz: nan,
+      midi: nan,
+      nearestMidi: nan,
+      centsOffset: nan,
+      confidence: 0,
+      voicedFraction: 0,
+      track,
+    };
   }
   const f0Hz = median(f0);
   const midi = hzToMidi(f0Hz);

@@ -27,7 +27,10 @@ describe('loudnessEnvelope', () => {
   });
 
   it('has frames of round(frameSeconds·sampleRate) samples every hop, times at their centres', () => {
-    const envelope = loudnessEnvelope(new Float32Array(44100).fill(0.25), 44100, { frameSeconds: 0.02, hopSeconds: 0.01 });
+    const envelope = loudnessEnvelope(new Float32Array(44100).fill(0.25), 44100, {
+      frameSeconds: 0.02,
+      hopSeconds: 0.01,
+    });
     expect(envelope.frameLength).toBe(882);
     expect(envelope.hopLength).toBe(441);
     expect(envelope.rms.length).toBe(1 + Math.floor((44100 - 882) / 441));
@@ -54,8 +57,14 @@ describe('loudnessEnvelope', () => {
 
   it('throws clear errors on bad input', () => {
     expect(() => loudnessEnvelope(new Float32Array(0), 16000)).toThrow(/loudnessEnvelope: audio is empty/);
-    expect(() => loudnessEnvelope(Float32Array.of(0, Number.POSITIVE_INFINITY), 16000)).toThrow(/sample 1 is Infinity/);
-    expect(() => loudnessEnvelope(new Float32Array(10), Number.NaN)).toThrow(/sampleRate must be a positive number of Hz/);
-    expect(() => loudnessEnvelope(new Float32Array(10), 16000, { frameSeconds: 0 })).toThrow(/frameSeconds must be a positive/);
+    expect(() => loudnessEnvelope(Float32Array.of(0, Number.POSITIVE_INFINITY), 16000)).toThrow(
+      /sample 1 is Infinity/,
+    );
+    expect(() => loudnessEnvelope(new Float32Array(10), Number.NaN)).toThrow(
+      /sampleRate must be a positive number of Hz/,
+    );
+    expect(() => loudnessEnvelope(new Float32Array(10), 16000, { frameSeconds: 0 })).toThrow(
+      /frameSeconds must be a positive/,
+    );
   });
 });

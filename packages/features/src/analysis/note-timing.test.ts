@@ -3,7 +3,13 @@ import { detectOnset, noteLength, noteTiming } from './note-timing';
 import { applyEnvelope, harmonicTone, WAVEFORMS } from './test-signals';
 
 /** Silence until `onset`, linear attack, decay at `decayDbPerSecond`, linear release of `release` s from `gateOff`. */
-function adsr(p: { onset: number; attack: number; decayDbPerSecond: number; gateOff: number; release: number }) {
+function adsr(p: {
+  onset: number;
+  attack: number;
+  decayDbPerSecond: number;
+  gateOff: number;
+  release: number;
+}) {
   const held = (t: number) => 10 ** ((-p.decayDbPerSecond * (t - p.onset - p.attack)) / 20);
   return (t: number): number => {
     if (t < p.onset) return 0;
@@ -25,10 +31,34 @@ const HOP = 0.005;
 
 describe('noteTiming on notes with a known envelope', () => {
   const cases = [
-    { sampleRate: 16000, f0: 220, shape: WAVEFORMS.sawtooth, seconds: 1, p: { onset: 0.1, attack: 0.05, decayDbPerSecond: 20, gateOff: 0.6, release: 0.05 } },
-    { sampleRate: 44100, f0: 440, shape: WAVEFORMS.sine, seconds: 1.2, p: { onset: 0.05, attack: 0.01, decayDbPerSecond: 60, gateOff: 2, release: 0.1 } },
-    { sampleRate: 48000, f0: 98, shape: WAVEFORMS.square, seconds: 1, p: { onset: 0.2, attack: 0.2, decayDbPerSecond: 5, gateOff: 0.7, release: 0.01 } },
-    { sampleRate: 22050, f0: 1000, shape: WAVEFORMS.sawtooth, seconds: 0.8, p: { onset: 0, attack: 0.002, decayDbPerSecond: 10, gateOff: 0.5, release: 0.2 } },
+    {
+      sampleRate: 16000,
+      f0: 220,
+      shape: WAVEFORMS.sawtooth,
+      seconds: 1,
+      p: { onset: 0.1, attack: 0.05, decayDbPerSecond: 20, gateOff: 0.6, release: 0.05 },
+    },
+    {
+      sampleRate: 44100,
+      f0: 440,
+      shape: WAVEFORMS.sine,
+      seconds: 1.2,
+      p: { onset: 0.05, attack: 0.01, decayDbPerSecond: 60, gateOff: 2, release: 0.1 },
+    },
+    {
+      sampleRate: 48000,
+      f0: 98,
+      shape: WAVEFORMS.square,
+      seconds: 1,
+      p: { onset: 0.2, attack: 0.2, decayDbPerSecond: 5, gateOff: 0.7, release: 0.01 },
+    },
+    {
+      sampleRate: 22050,
+      f0: 1000,
+      shape: WAVEFORMS.sawtooth,
+      seconds: 0.8,
+      p: { onset: 0, attack: 0.002, decayDbPerSecond: 10, gateOff: 0.5, release: 0.2 },
+    },
   ];
   for (const { sampleRate, f0, shape, seconds, p } of cases) {
     it(`finds onset within a hop of its −30 dB point, attack and note-off within a frame (${f0} Hz @ ${sampleRate}, attack ${p.attack} s)`, () => {
@@ -68,7 +98,13 @@ describe('noteTiming on notes with a known envelope', () => {
 
   it('returns NaN times for silence rather than throwing', () => {
     const timing = noteTiming(new Float32Array(8000), 16000);
-    for (const value of [timing.onsetSeconds, timing.peakSeconds, timing.attackSeconds, timing.noteOffSeconds, timing.noteLengthSeconds]) {
+    for (const value of [
+      timing.onsetSeconds,
+      timing.peakSeconds,
+      timing.attackSeconds,
+      timing.noteOffSeconds,
+      timing.noteLengthSeconds,
+    ]) {
       expect(value).toBeNaN();
     }
     expect(timing.endsWithinFile).toBe(false);
@@ -78,8 +114,12 @@ describe('noteTiming on notes with a known envelope', () => {
   it('throws clear errors on bad input and thresholds', () => {
     expect(() => noteTiming(new Float32Array(0), 16000)).toThrow(/audio is empty/);
     expect(() => detectOnset(Float32Array.of(0, Number.NaN), 16000)).toThrow(/sample 1 is NaN/);
-    expect(() => noteTiming(new Float32Array(100), -1)).toThrow(/sampleRate must be a positive number of Hz, got -1/);
-    expect(() => noteTiming(new Float32Array(100), 16000, { onsetDb: -3 })).toThrow(/onsetDb must be a finite number of dB >= 0, got -3/);
+    expect(() => noteTiming(new Float32Array(100), -1)).toThrow(
+      /sampleRate must be a positive number of Hz, got -1/,
+    );
+    expect(() => noteTiming(new Float32Array(100), 16000, { onsetDb: -3 })).toThrow(
+      /onsetDb must be a finite number of dB >= 0, got -3/,
+    );
     expect(() => noteLength(new Float32Array(100), 16000, { noteOffDb: Number.NaN })).toThrow(/noteOffDb/);
   });
 });

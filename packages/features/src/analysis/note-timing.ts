@@ -31,8 +31,11 @@ export interface NoteTimingOptions extends LoudnessEnvelopeOptions {
 }
 
 /** Defaults of the thresholds of {@link NoteTimingOptions}. */
-export const DEFAULT_NOTE_TIMING_OPTIONS: Readonly<{ onsetDb: number; peakToleranceDb: number; noteOffDb: number }> =
-  Object.freeze({ onsetDb: 30, peakToleranceDb: 1, noteOffDb: 40 });
+export const DEFAULT_NOTE_TIMING_OPTIONS: Readonly<{
+  onsetDb: number;
+  peakToleranceDb: number;
+  noteOffDb: number;
+}> = Object.freeze({ onsetDb: 30, peakToleranceDb: 1, noteOffDb: 40 });
 
 /** The result of {@link noteTiming}, in seconds from the start of the file. NaN throughout for silent audio. */
 export interface NoteTiming {
@@ -57,7 +60,11 @@ export interface NoteTiming {
  * Silent audio (all zeros) is not an error: every time is NaN and `endsWithinFile` false.
  * Throws on empty or non-finite audio, a non-positive sample rate, or negative thresholds.
  */
-export function noteTiming(audio: Float32Array, sampleRate: number, options: NoteTimingOptions = {}): NoteTiming {
+export function noteTiming(
+  audio: Float32Array,
+  sampleRate: number,
+  options: NoteTimingOptions = {},
+): NoteTiming {
   const envelope = loudnessEnvelope(audio, sampleRate, options);
   const { onsetDb, peakToleranceDb, noteOffDb } = { ...DEFAULT_NOTE_TIMING_OPTIONS, ...options };
   for (const [name, value] of [
@@ -118,7 +125,11 @@ export function noteTiming(audio: Float32Array, sampleRate: number, options: Not
 }
 
 /** The first onset of `audio`, seconds (NaN for silent audio); see {@link noteTiming}. */
-export function detectOnset(audio: Float32Array, sampleRate: number, options: NoteTimingOptions = {}): number {
+export function detectOnset(
+  audio: Float32Array,
+  sampleRate: number,
+  options: NoteTimingOptions = {},
+): number {
   return noteTiming(audio, sampleRate, options).onsetSeconds;
 }
 

@@ -29,7 +29,9 @@ describe('estimatePitch on 48 real instrument notes', () => {
     const misses = results.filter((r) => !(Math.abs(r.cents) <= 50));
     console.info(
       `real notes: ${hits.length}/${results.length} within 50 cents of the label; misses: ${
-        misses.map((m) => `${m.name} ${m.pitch.f0Hz.toFixed(1)} Hz (${m.cents.toFixed(0)} cents)`).join(', ') || 'none'
+        misses
+          .map((m) => `${m.name} ${m.pitch.f0Hz.toFixed(1)} Hz (${m.cents.toFixed(0)} cents)`)
+          .join(', ') || 'none'
       }`,
     );
     expect(results.length).toBe(48);

@@ -57,6 +57,10 @@ export function envelopeAt(points: ReadonlyArray<readonly [number, number]>): (t
 }
 
 /** `signal[t]·gain(t / sampleRate)` (float32). */
-export function applyEnvelope(signal: Float32Array, sampleRate: number, gain: (t: number) => number): Float32Array {
+export function applyEnvelope(
+  signal: Float32Array,
+  sampleRate: number,
+  gain: (t: number) => number,
+): Float32Array {
   return signal.map((v, t) => v * gain(t / sampleRate));
 }

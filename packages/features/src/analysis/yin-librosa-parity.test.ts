@@ -43,7 +43,8 @@ function disagreement(audio: Float32Array, librosa: number[], interpolate = true
   return out;
 }
 
-const fractionWithin = (values: number[], cents: number) => values.filter((v) => v <= cents).length / values.length;
+const fractionWithin = (values: number[], cents: number) =>
+  values.filter((v) => v <= cents).length / values.length;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 describe(`yinPitch against librosa ${fixture.librosa_version} yin`, () => {
@@ -68,7 +69,9 @@ describe(`yinPitch against librosa ${fixture.librosa_version} yin`, () => {
       if (!name.startsWith('organ')) continue;
       const cents = disagreement(readWav(readFileSync(testData(`notes/${name}`))).samples, librosa, false);
       const offOctave = cents.map((c) => Math.abs(c - 1200 * Math.round(c / 1200)));
-      console.info(`${name}: ${cents.filter((c) => c > 50).length} of ${cents.length} voiced frames an octave from librosa's`);
+      console.info(
+        `${name}: ${cents.filter((c) => c > 50).length} of ${cents.length} voiced frames an octave from librosa's`,
+      );
       expect(Math.max(...offOctave), name).toBeLessThan(50);
     }
   });

@@ -84,7 +84,9 @@ export function resolveYinOptions(options: YinOptions, sampleRate: number): YinC
     throw new Error(`${op}: fminHz (${config.fminHz}) must be below fmaxHz (${config.fmaxHz})`);
   }
   if (!(config.fmaxHz <= sampleRate / 2)) {
-    throw new Error(`${op}: fmaxHz must be at most sampleRate / 2 = ${sampleRate / 2} Hz, got ${config.fmaxHz}`);
+    throw new Error(
+      `${op}: fmaxHz must be at most sampleRate / 2 = ${sampleRate / 2} Hz, got ${config.fmaxHz}`,
+    );
   }
   if (!(config.threshold > 0 && config.threshold <= 1)) {
     throw new Error(`${op}: threshold must be in (0, 1], got ${config.threshold}`);
@@ -92,7 +94,8 @@ export function resolveYinOptions(options: YinOptions, sampleRate: number): YinC
   if (!(config.voicingConfidence >= 0 && config.voicingConfidence <= 1)) {
     throw new Error(`${op}: voicingConfidence must be in [0, 1], got ${config.voicingConfidence}`);
   }
-  if (!(config.gateDb >= 0)) throw new Error(`${op}: gateDb must be a number of dB >= 0, got ${config.gateDb}`);
+  if (!(config.gateDb >= 0))
+    throw new Error(`${op}: gateDb must be a number of dB >= 0, got ${config.gateDb}`);
   return Object.freeze(config);
 }
 
