@@ -26,7 +26,9 @@ describe('yinPitch on analytic signals', () => {
           expect(voiced, `${shape} ${f0} Hz @ ${sampleRate}`).toBe(track.f0Hz.length);
         }
       }
-      console.info(`${shape}: worst voiced frame ${worstCents.toFixed(2)} cents off over ${RATES.length * F0S.length} tones`);
+      console.info(
+        `${shape}: worst voiced frame ${worstCents.toFixed(2)} cents off over ${RATES.length * F0S.length} tones`,
+      );
       expect(worstCents).toBeLessThan(5);
     });
   }
