@@ -8,8 +8,9 @@ function wav(format: 1 | 3, sampleRate: number, samples: number[]): Uint8Array {
   const data = samples.length * bytesPer;
   const buffer = new ArrayBuffer(12 + 24 + 10 + 8 + data);
   const view = new DataView(buffer);
-  const text = (offset: number, s: string) =>
-    [...s].forEach((c, i) => view.setUint8(offset + i, c.charCodeAt(0)));
+  const text = (offset: number, s: string) => {
+    for (let i = 0; i < s.length; i++) view.setUint8(offset + i, s.charCodeAt(i));
+  };
   text(0, 'RIFF');
   view.setUint32(4, buffer.byteLength - 8, true);
   text(8, 'WAVE');
