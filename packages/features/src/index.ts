@@ -18,6 +18,21 @@
  * @packageDocumentation
  */
 
+// Target analysis: plain-audio measurements of a target note (pitch, level, timing, brightness).
+// (Biome's export sorting keeps this block here, before './caches', rather than at the end.)
+export type { TargetAnalysis, TargetAnalysisOptions, TargetLoudness } from './analysis/analyze-target';
+export { analyzeTarget } from './analysis/analyze-target';
+export { spectralCentroidSummary } from './analysis/centroid-summary';
+export type { NotePitch } from './analysis/estimate-pitch';
+export { estimatePitch, summarizePitchTrack } from './analysis/estimate-pitch';
+export type { LoudnessEnvelope, LoudnessEnvelopeOptions } from './analysis/loudness-envelope';
+export { DEFAULT_LOUDNESS_ENVELOPE_OPTIONS, loudnessEnvelope } from './analysis/loudness-envelope';
+export type { NoteTiming, NoteTimingOptions } from './analysis/note-timing';
+export { DEFAULT_NOTE_TIMING_OPTIONS, detectOnset, noteLength, noteTiming } from './analysis/note-timing';
+export { centsBetween, hzToMidi, midiToHz } from './analysis/pitch-units';
+export type { PitchTrack, YinConfig, YinOptions } from './analysis/yin-pitch';
+export { DEFAULT_YIN_OPTIONS, resolveYinOptions, yinPitch } from './analysis/yin-pitch';
+// (end of target analysis)
 export { clearFeatureCaches } from './caches';
 export type { CachedFeatures, FeatureEncoder, FeatureMap } from './encoder/feature-encoder';
 export { cacheFeatures, combineEncoders, disposeFeatures } from './encoder/feature-encoder';
