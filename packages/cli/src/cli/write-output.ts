@@ -1,5 +1,5 @@
 /**
- * Where a command's `-o FILE` goes: `-` is standard output; any other path is written with
+ * Where a command's `-o FILE` goes: `-` (or `/dev/stdout`) is standard output; any other path is written with
  * {@link writeFileAtomic} (atomically for files, through symbolic links, streamed into FIFOs
  * and devices).
  *
@@ -20,9 +20,12 @@ export function isStandardOutput(typed: string): boolean {
   return ['-', '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1'].includes(typed);
 }
 
-/** Writes `contents` to the output path `typed` on the command line (`-`: the command's stdout). */
+/**
+ * Writes `contents` to the output path `typed` on the command line; `-` and the names of
+ * standard output go to the command's stdout (whatever it is: a pipe, a socket, a file).
+ */
 export async function writeOutput(io: CliIo, typed: string, contents: FileContents): Promise<void> {
-  if (typed === '-') {
+  if (isStandardOutput(typed)) {
     io.stdout.write(contents);
     return;
   }
