@@ -53,6 +53,17 @@ describe('features: a size limit checked before any allocation', () => {
   });
 });
 
+describe('render: a patch file size limit checked before reading', () => {
+  it('refuses a 2 MiB patch file naming its size and the limit', async () => {
+    writeFileSync(file('huge-patch.json'), `{"format": "ae-ddsp-patch", "pad": "${'x'.repeat(2 * 2 ** 20)}"}`);
+    const result = await run(['render', 'huge-patch.json', '-o', 'huge.wav']);
+    expect(result.status).toBe(1);
+    expect(errorLine(result)).toBe(
+      'ae-ddsp: error: huge-patch.json: is 2.0 MiB, larger than a patch file may be (1 MiB)',
+    );
+  });
+});
+
 describe('resampled audio keeps its whole length', () => {
   it('60 s at 44.1 kHz analysed at 16 kHz has the frames of exactly 960000 samples', async () => {
     const result = await run([
