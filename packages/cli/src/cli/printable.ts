@@ -10,6 +10,7 @@
  * @module
  */
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this module's purpose.
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 /** `text` with every unprintable character replaced by its escape. */

@@ -55,7 +55,10 @@ describe('features: a size limit checked before any allocation', () => {
 
 describe('render: a patch file size limit checked before reading', () => {
   it('refuses a 2 MiB patch file naming its size and the limit', async () => {
-    writeFileSync(file('huge-patch.json'), `{"format": "ae-ddsp-patch", "pad": "${'x'.repeat(2 * 2 ** 20)}"}`);
+    writeFileSync(
+      file('huge-patch.json'),
+      `{"format": "ae-ddsp-patch", "pad": "${'x'.repeat(2 * 2 ** 20)}"}`,
+    );
     const result = await run(['render', 'huge-patch.json', '-o', 'huge.wav']);
     expect(result.status).toBe(1);
     expect(errorLine(result)).toBe(
