@@ -232,6 +232,140 @@ describe('AdaptiveScheduler: checkpoint and restore', () => {
   });
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: a corrupted checkpoint is untyped JSON, edited field by field.
+type StateJson = Record<string, any>;
+
+describe('AdaptiveScheduler.restore: every field is checked', () => {
+  const envelope = cosineEnvelope({ steps: 20, warmupSteps: 2 });
+  const trained = new AdaptiveScheduler({ envelope });
+  for (const [i, loss] of [3, 2.5, 2.4, Number.NaN, 2.1, 2.05, 2].entries())
+    trained.update({ loss, reward: -loss + i });
+  const good = trained.toJSON();
+  // Each corruption, as JSON would carry it, and the field its message must name.
+  const corruptions: [string, (s: StateJson) => void, RegExp][] = [
+    ['state not an object', (s) => Object.assign(s, { __replace: 42 }), /state must be an object/],
+    ['step a string', (s) => (s.step = '7'), /state\.step must be an integer ≥ 0, got "7"/],
+    ['step fractional', (s) => (s.step = 6.5), /state\.step must be an integer/],
+    [
+      'divergences negative',
+      (s) => (s.divergences = -1),
+      /state\.divergences must be an integer ≥ 0, got -1/,
+    ],
+    ['hyperparameters missing', (s) => delete s.hyperparameters, /state\.hyperparameters must be an object/],
+    [
+      'hyperparameters.dither a string',
+      (s) => (s.hyperparameters.dither = '0.001'),
+      /state\.hyperparameters\.dither must be a finite number/,
+    ],
+    [
+      'hyperparameters.momentum above its bound',
+      (s) => (s.hyperparameters.momentum = 5),
+      /state\.hyperparameters\.momentum = 5 lies outside the bounds \[0, 0\.99\]/,
+    ],
+    [
+      'hyperparameters.learningRate above its bound',
+      (s) => (s.hyperparameters.learningRate = 1),
+      /state\.hyperparameters\.learningRate = 1 lies outside the bounds/,
+    ],
+    [
+      'hyperparameters.dither below its bound',
+      (s) => (s.hyperparameters.dither = 0),
+      /state\.hyperparameters\.dither = 0 lies outside/,
+    ],
+    ['applied missing', (s) => delete s.applied, /state\.applied must be an object/],
+    [
+      'applied.momentum null (NaN in JSON)',
+      (s) => (s.applied.momentum = null),
+      /state\.applied\.momentum must be a finite number, got null/,
+    ],
+    [
+      'applied.momentum out of bounds',
+      (s) => (s.applied.momentum = 5),
+      /state\.applied\.momentum must equal state\.hyperparameters\.momentum/,
+    ],
+    ['applied.dither out of bounds', (s) => (s.applied.dither = 0.9), /state\.applied\.dither must equal/],
+    [
+      'applied.learningRate huge',
+      (s) => (s.applied.learningRate = 1e9),
+      /state\.applied\.learningRate must be state\.hyperparameters\.learningRate × envelope\(6\)/,
+    ],
+    ['filter missing', (s) => (s.filter = null), /state\.filter must be an object/],
+    [
+      'filter.samples negative',
+      (s) => (s.filter.samples = -2),
+      /state\.filter\.samples must be an integer ≥ 0/,
+    ],
+    [
+      'filter.samples inconsistent with step',
+      (s) => (s.filter.samples = 2),
+      /state\.filter\.samples \(2\) \+ state\.divergences \(1\) must equal state\.step \(7\)/,
+    ],
+    [
+      'filter.plateauSteps fractional',
+      (s) => (s.filter.plateauSteps = 0.5),
+      /state\.filter\.plateauSteps must be an integer/,
+    ],
+    [
+      'filter.plateauSteps beyond samples',
+      (s) => (s.filter.plateauSteps = 99),
+      /state\.filter\.plateauSteps \(99\) must be ≤ state\.filter\.samples \(6\)/,
+    ],
+    [
+      'filter.recentLosses not an array',
+      (s) => (s.filter.recentLosses = { 0: 1 }),
+      /state\.filter\.recentLosses must be an array/,
+    ],
+    [
+      'filter.recentLosses holding null',
+      (s) => (s.filter.recentLosses[2] = null),
+      /state\.filter\.recentLosses\[2\] must be a finite number, got null/,
+    ],
+    [
+      'filter.recentLosses too long',
+      (s) => s.filter.recentLosses.push(1, 1, 1),
+      /state\.filter\.recentLosses holds 9 losses, at most 6/,
+    ],
+    [
+      'filter.filteredLoss null after samples',
+      (s) => (s.filter.filteredLoss = null),
+      /state\.filter\.filteredLoss must be a finite number once samples > 0, got null/,
+    ],
+    [
+      'filter.bestLoss a string',
+      (s) => (s.filter.bestLoss = '2'),
+      /state\.filter\.bestLoss must be a finite number/,
+    ],
+    [
+      'filter.bestReward null after rewards',
+      (s) => (s.filter.bestReward = null),
+      /state\.filter\.bestReward must be a finite number once a reward was filtered/,
+    ],
+  ];
+
+  it('accepts the untouched state', () => {
+    const resumed = AdaptiveScheduler.restore(JSON.stringify(good), { envelope });
+    expect(resumed.hyperparameters).toEqual(trained.hyperparameters);
+  });
+
+  for (const [what, corrupt, message] of corruptions) {
+    it(`rejects ${what}`, () => {
+      const state = JSON.parse(JSON.stringify(good)) as StateJson;
+      corrupt(state);
+      const input = '__replace' in state ? state['__replace'] : state;
+      expect(() => AdaptiveScheduler.restore(input, { envelope })).toThrow(message);
+      expect(() => AdaptiveScheduler.restore(JSON.stringify(input), { envelope })).toThrow(message);
+    });
+  }
+
+  it('rejects reward fields before any sample, and a state restored without the envelope it ran with', () => {
+    const fresh = new AdaptiveScheduler().toJSON();
+    expect(() =>
+      AdaptiveScheduler.restore({ ...fresh, filter: { ...fresh.filter, filteredReward: 1, bestReward: 1 } }),
+    ).toThrow(/state\.filter\.filteredReward must be null before the first reward, got 1/);
+    expect(() => AdaptiveScheduler.restore(good)).toThrow(/state\.applied\.learningRate must be/);
+  });
+});
+
 describe('AdaptiveScheduler: options', () => {
   it.each([
     [{ learningRate: 0 }, /learningRate/],

@@ -226,45 +226,105 @@ function parseState(text: string): SchedulerState {
   }
 }
 
+/**
+ * Checks every field of a restored state against the given options and names the first bad
+ * one: counts are integers that add up (step = filtered samples + divergences), the adaptive
+ * hyperparameters lie inside the options' bounds, `applied` is exactly what the scheduler would
+ * hand out for them (the envelope at the last step applied to α), and the filter's numbers are
+ * finite and consistent with its sample count.
+ */
 function checkState(s: SchedulerState, o: SchedulerOptions): SchedulerState {
   const fail = (what: string): never => {
     throw new TypeError(`AdaptiveScheduler.restore: ${what}`);
   };
-  if (s === null || typeof s !== 'object') fail('state must be an object from toJSON()');
+  const got = (x: unknown) => (typeof x === 'number' ? String(x) : (JSON.stringify(x) ?? String(x)));
+  const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object';
+  if (!isObject(s) || Array.isArray(s)) fail('state must be an object from toJSON()');
   if (s.format !== SCHEDULER_STATE_FORMAT)
     fail(`state.format must be "${SCHEDULER_STATE_FORMAT}", got ${JSON.stringify(s.format)}`);
-  const count = (x: unknown) => Number.isInteger(x) && (x as number) >= 0;
-  if (!count(s.step)) fail('state.step must be an integer ≥ 0');
-  if (!count(s.divergences)) fail('state.divergences must be an integer ≥ 0');
+  const count = (x: unknown, name: string) => {
+    if (!(Number.isInteger(x) && (x as number) >= 0)) fail(`${name} must be an integer ≥ 0, got ${got(x)}`);
+  };
+  count(s.step, 'state.step');
+  count(s.divergences, 'state.divergences');
+  const names = ['learningRate', 'momentum', 'dither'] as const;
   for (const key of ['hyperparameters', 'applied'] as const) {
-    const h = s[key];
-    if (!h || ![h.learningRate, h.momentum, h.dither].every(Number.isFinite)) {
-      fail(`state.${key} must hold finite learningRate, momentum and dither`);
+    const h: unknown = s[key];
+    if (!isObject(h)) fail(`state.${key} must be an object holding learningRate, momentum and dither`);
+    for (const name of names) {
+      const x = (h as Record<string, unknown>)[name];
+      if (typeof x !== 'number' || !Number.isFinite(x))
+        fail(`state.${key}.${name} must be a finite number, got ${got(x)}`);
     }
   }
   const h = s.hyperparameters;
-  const inside = (x: number, [lo, hi]: readonly [number, number], scale = 1) =>
-    x >= lo * scale && x <= hi * scale;
-  if (
-    !inside(h.learningRate, o.learningRateBounds, o.learningRate) ||
-    !inside(h.momentum, o.momentumBounds) ||
-    !inside(h.dither, o.ditherBounds)
-  ) {
+  const bounds = {
+    learningRate: [o.learningRateBounds[0] * o.learningRate, o.learningRateBounds[1] * o.learningRate],
+    momentum: o.momentumBounds,
+    dither: o.ditherBounds,
+  } as const;
+  for (const name of names) {
+    const [lo, hi] = bounds[name];
+    if (!(h[name] >= lo && h[name] <= hi)) {
+      fail(
+        `state.hyperparameters.${name} = ${h[name]} lies outside the bounds [${lo}, ${hi}] of the given options (restore with the options the run used)`,
+      );
+    }
+  }
+  const a = s.applied;
+  for (const name of ['momentum', 'dither'] as const) {
+    if (a[name] !== h[name])
+      fail(`state.applied.${name} must equal state.hyperparameters.${name} (${h[name]}), got ${a[name]}`);
+  }
+  const envelope = o.envelope ? o.envelope(Math.max(0, s.step - 1)) : 1;
+  const learningRate = h.learningRate * envelope;
+  if (a.learningRate !== learningRate) {
     fail(
-      'state.hyperparameters lie outside the bounds of the given options (restore with the options the run used)',
+      `state.applied.learningRate must be state.hyperparameters.learningRate × envelope(${Math.max(0, s.step - 1)}) = ${learningRate}, got ${a.learningRate} (restore with the options the run used)`,
     );
   }
-  const f = s.filter;
-  const maybe = (x: unknown) => x === null || Number.isFinite(x);
-  if (
-    !f ||
-    !count(f.samples) ||
-    !count(f.plateauSteps) ||
-    !Array.isArray(f.recentLosses) ||
-    !f.recentLosses.every(Number.isFinite) ||
-    ![f.filteredLoss, f.bestLoss, f.filteredReward, f.bestReward].every(maybe)
-  ) {
-    fail('state.filter is malformed');
+  const f: unknown = s.filter;
+  if (!isObject(f)) fail('state.filter must be an object');
+  const filter = f as unknown as FeedbackFilterState;
+  count(filter.samples, 'state.filter.samples');
+  count(filter.plateauSteps, 'state.filter.plateauSteps');
+  if (filter.samples + s.divergences !== s.step) {
+    fail(
+      `state.filter.samples (${filter.samples}) + state.divergences (${s.divergences}) must equal state.step (${s.step})`,
+    );
+  }
+  if (filter.plateauSteps > filter.samples)
+    fail(
+      `state.filter.plateauSteps (${filter.plateauSteps}) must be ≤ state.filter.samples (${filter.samples})`,
+    );
+  const losses: unknown = filter.recentLosses;
+  if (!Array.isArray(losses)) fail(`state.filter.recentLosses must be an array, got ${got(losses)}`);
+  const recent = losses as unknown[];
+  const bad = recent.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x));
+  if (bad >= 0) fail(`state.filter.recentLosses[${bad}] must be a finite number, got ${got(recent[bad])}`);
+  const most = Math.min(o.varianceWindow, filter.samples);
+  if (recent.length > most)
+    fail(
+      `state.filter.recentLosses holds ${recent.length} losses, at most ${most} (varianceWindow, samples)`,
+    );
+  const started = filter.samples > 0;
+  for (const name of ['filteredLoss', 'bestLoss'] as const) {
+    const x: unknown = filter[name];
+    if (started ? typeof x !== 'number' || !Number.isFinite(x) : x !== null) {
+      fail(
+        `state.filter.${name} must be ${started ? 'a finite number once samples > 0' : 'null while samples is 0'}, got ${got(x)}`,
+      );
+    }
+  }
+  // A reward is optional: both reward fields are null until the first one, then both finite.
+  const rewarded = filter.filteredReward !== null && started;
+  for (const name of ['filteredReward', 'bestReward'] as const) {
+    const x: unknown = filter[name];
+    if (rewarded ? typeof x !== 'number' || !Number.isFinite(x) : x !== null) {
+      fail(
+        `state.filter.${name} must be ${rewarded ? 'a finite number once a reward was filtered' : 'null before the first reward'}, got ${got(x)}`,
+      );
+    }
   }
   return s;
 }

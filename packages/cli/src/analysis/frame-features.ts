@@ -12,6 +12,8 @@
  */
 
 import {
+  binCount,
+  frameCount,
   logMelSpectrogram,
   minimumSignalLength,
   resolveStftOptions,
@@ -66,12 +68,64 @@ export function minimumFeatureSamples(fftLength: number): number {
   return minimumSignalLength(resolveStftOptions({ fftLength }));
 }
 
-/** Computes the per-frame features of mono `samples` (on the active tfjs backend). */
+/**
+ * Largest power spectrogram (frames × bins × 4 bytes) {@link computeFrameFeatures} computes:
+ * 256 MiB, e.g. 60 s at 44.1 kHz with n_fft 1024 down to hop 20. Peak memory of a
+ * `features --json` run at this size is several times more (see the CLI README, "Limits").
+ */
+export const MAX_SPECTROGRAM_BYTES = 256 * 1024 * 1024;
+
+/** Size in bytes of the float32 power spectrogram (frames × bins) of `samples` samples. */
+export function spectrogramBytes(samples: number, fftLength: number, hopLength: number): number {
+  const config = resolveStftOptions({ fftLength, hopLength });
+  return frameCount(samples, config) * binCount(config) * 4;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(2)} GiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
+
+/**
+ * Throws a RangeError, before anything is allocated, when the power spectrogram of `samples`
+ * samples would exceed {@link MAX_SPECTROGRAM_BYTES}; the message gives the size, the limit
+ * and the smallest hop that fits.
+ */
+export function checkFeatureSize(samples: number, fftLength: number, hopLength: number): void {
+  const bytes = spectrogramBytes(samples, fftLength, hopLength);
+  if (bytes <= MAX_SPECTROGRAM_BYTES) return;
+  const config = resolveStftOptions({ fftLength, hopLength });
+  const frames = frameCount(samples, config);
+  const largestHop = 32768;
+  const hint =
+    spectrogramBytes(samples, fftLength, largestHop) <= MAX_SPECTROGRAM_BYTES
+      ? `use --hop ${smallestHopThatFits(samples, fftLength, hopLength, largestHop)} or more, a smaller --n-fft, or a shorter file`
+      : 'use a smaller --n-fft or a shorter file';
+  throw new RangeError(
+    `${frames} frames × ${binCount(config)} bins × 4 bytes = ${formatBytes(bytes)} of spectrogram, over the limit of ` +
+      `${formatBytes(MAX_SPECTROGRAM_BYTES)}; ${hint}`,
+  );
+}
+
+/** Smallest hop in (low, high] whose spectrogram fits the limit (`low` does not fit, `high` does). */
+function smallestHopThatFits(samples: number, fftLength: number, low: number, high: number): number {
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (spectrogramBytes(samples, fftLength, middle) > MAX_SPECTROGRAM_BYTES) low = middle;
+    else high = middle;
+  }
+  return high;
+}
+
+/**
+ * Computes the per-frame features of mono `samples` (on the active tfjs backend). Throws a
+ * RangeError first if the spectrogram would exceed {@link MAX_SPECTROGRAM_BYTES}.
+ */
 export function computeFrameFeatures(samples: Float32Array, options: FrameFeatureOptions): FrameFeatures {
   const fftLength = options.fftLength ?? DEFAULT_FRAME_FEATURE_OPTIONS.fftLength;
   const hopLength = options.hopLength ?? DEFAULT_FRAME_FEATURE_OPTIONS.hopLength;
   const melBins = options.melBins ?? DEFAULT_FRAME_FEATURE_OPTIONS.melBins;
   const sampleRate = options.sampleRateHz;
+  checkFeatureSize(samples.length, fftLength, hopLength);
   const [logmel, centroid, rolloff85, rolloff95, flatness] = tf.tidy(() => {
     const audio = tf.tensor2d(samples, [1, samples.length]);
     const power = stft(audio, { fftLength, hopLength });

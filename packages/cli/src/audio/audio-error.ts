@@ -4,14 +4,16 @@
  * @module
  */
 
+import { printable } from '../cli/printable';
+
 /** Bad audio input or output (missing, unreadable, corrupt, silent, too short, non-finite, ...). */
 export class AudioFileError extends Error {
   /** Path of the file concerned. */
   readonly path: string;
 
-  /** Builds `"<path>: <problem>"`. */
+  /** Builds `"<path>: <problem>"` (control characters in the path shown as escapes). */
   constructor(path: string, problem: string) {
-    super(`${path}: ${problem}`);
+    super(`${printable(path)}: ${problem}`);
     this.name = 'AudioFileError';
     this.path = path;
   }

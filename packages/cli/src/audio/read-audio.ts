@@ -15,9 +15,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import decode from 'audio-decode';
 import audioType from 'audio-type';
+import { printable } from '../cli/printable';
 import { AudioFileError } from './audio-error';
 import { mixToMono } from './mix-to-mono';
 import { resample } from './resample';
+import { truncatedWavData } from './wav-data-length';
 
 /** Mono audio read from a file. */
 export interface AudioClip {
@@ -47,6 +49,8 @@ export interface ReadAudioOptions {
   readonly rejectSilence?: boolean;
   /** Peak level (linear) at or below which audio counts as silent. Default 1e-4 (−80 dBFS, a few 16-bit steps). */
   readonly silenceFloor?: number;
+  /** Receives a one-line warning naming the file (a WAV cut short); default: none. */
+  readonly onWarning?: ((message: string) => void) | undefined;
 }
 
 /** Defaults of {@link ReadAudioOptions}. */
@@ -97,6 +101,13 @@ export async function decodeAudio(
     );
   }
   const formatName = FORMAT_NAMES[format] ?? format;
+  const truncated = format === 'wav' ? truncatedWavData(bytes) : undefined;
+  if (truncated) {
+    options.onWarning?.(
+      `${printable(name)}: WAV data is cut short: its header gives ${truncated.declaredBytes} bytes of audio, ` +
+        `the file holds ${truncated.presentBytes} (${((100 * truncated.presentBytes) / truncated.declaredBytes).toFixed(1)} %); reading what is there`,
+    );
+  }
   let decoded: { channelData: Float32Array[]; sampleRate: number };
   try {
     decoded = await decode(bytes);
@@ -120,7 +131,12 @@ export async function decodeAudio(
   const mono = mixToMono(channels);
   const sourceSampleRateHz = decoded.sampleRate;
   const sampleRateHz = options.sampleRateHz ?? sourceSampleRateHz;
-  const samples = await resample(mono, sourceSampleRateHz, sampleRateHz);
+  const samples = await resample(mono, sourceSampleRateHz, sampleRateHz).catch((error: Error) => {
+    throw new AudioFileError(
+      name,
+      `${formatName} at ${sourceSampleRateHz} Hz: ${error.message.replace(/^resample: /, '')}`,
+    );
+  });
   const minimum = options.minimumSamples ?? DEFAULT_READ_AUDIO_OPTIONS.minimumSamples;
   if (samples.length < minimum) {
     const reason = options.minimumReason ?? DEFAULT_READ_AUDIO_OPTIONS.minimumReason;

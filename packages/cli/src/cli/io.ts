@@ -5,10 +5,13 @@
  * @module
  */
 
+import { PROGRAM } from './help';
+import { printable } from './printable';
+
 /** A text sink (a subset of a Node writable stream). */
 export interface TextSink {
-  /** Writes text as is (no newline added). */
-  write(text: string): unknown;
+  /** Writes text as is (no newline added); bytes only for `-o -` (a file written to stdout). */
+  write(text: string | Uint8Array): unknown;
 }
 
 /** The streams a command writes to. */
@@ -31,4 +34,9 @@ export function processIo(): CliIo {
     interactive: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
   };
+}
+
+/** Prints `message` as one `ae-ddsp: warning: ...` line on stderr, control characters escaped. */
+export function warn(io: CliIo, message: string): void {
+  io.stderr.write(`${PROGRAM}: warning: ${printable(message.split('\n')[0]!)}\n`);
 }

@@ -15,6 +15,7 @@ import type { Command } from './command';
 import { parseCommandLine } from './flags';
 import { commandHelp, PROGRAM, programHelp } from './help';
 import { type CliIo, processIo } from './io';
+import { printable } from './printable';
 import { EXIT_CODES, UsageError } from './usage-error';
 import { CLI_VERSION } from './version';
 
@@ -56,10 +57,10 @@ function unknownCommand(name: string): string {
   return `unknown command ${JSON.stringify(name)}; commands: ${COMMANDS.map((c) => c.name).join(', ')}`;
 }
 
-/** Prints one line for `error` and returns the matching exit status. */
+/** Prints one line for `error` (control characters escaped) and returns the matching exit status. */
 export function reportError(error: unknown, io: CliIo): number {
   const message = error instanceof Error ? error.message : String(error);
-  const line = message.split('\n')[0]!.trim() || 'unknown error';
+  const line = printable(message.split('\n')[0]!.trim()) || 'unknown error';
   if (error instanceof UsageError) {
     const hint = error.command ? `${PROGRAM} ${error.command} --help` : `${PROGRAM} --help`;
     io.stderr.write(`${PROGRAM}: error: ${line} (see '${hint}')\n`);
@@ -67,6 +68,6 @@ export function reportError(error: unknown, io: CliIo): number {
   }
   io.stderr.write(`${PROGRAM}: error: ${line}\n`);
   if (process.env['AE_DDSP_DEBUG'] && error instanceof Error && error.stack)
-    io.stderr.write(`${error.stack}\n`);
+    io.stderr.write(`${error.stack.split('\n').map(printable).join('\n')}\n`);
   return EXIT_CODES.failure;
 }

@@ -5,17 +5,19 @@
  */
 
 import {
+  checkFeatureSize,
   computeFrameFeatures,
   DEFAULT_FRAME_FEATURE_OPTIONS,
   type FrameFeatures,
 } from '../analysis/frame-features';
 import { readAudio } from '../audio/read-audio';
 import { MAX_SAMPLE_RATE_HZ } from '../audio/resample';
-import { writeFileAtomic } from '../cli/atomic-write';
 import type { Command } from '../cli/command';
+import { warn } from '../cli/io';
 import { userPath } from '../cli/paths';
 import { useCpuBackend } from '../cli/tensorflow';
 import { UsageError } from '../cli/usage-error';
+import { isStandardOutput, writeOutput } from '../cli/write-output';
 
 function summaryRow(name: string, values: readonly number[], digits: number): string {
   let min = Number.POSITIVE_INFINITY;
@@ -92,7 +94,7 @@ export const featuresCommand: Command = {
       kind: 'string',
       short: 'o',
       placeholder: 'FILE',
-      description: 'write the JSON to FILE (atomically)',
+      description: 'write the JSON to FILE (atomically; - for stdout)',
     },
     quiet: { kind: 'boolean', short: 'q', description: 'print nothing on success (with -o)' },
   },
@@ -119,7 +121,13 @@ export const featuresCommand: Command = {
       ...(values['sample-rate'] === undefined ? {} : { sampleRateHz: values['sample-rate'] as number }),
       minimumSamples: fftLength,
       minimumReason: `one analysis frame (n_fft ${fftLength})`,
+      onWarning: (message) => warn(io, message),
     });
+    try {
+      checkFeatureSize(clip.samples.length, fftLength, hopLength);
+    } catch (error) {
+      throw new Error(`${path}: ${(error as Error).message}`);
+    }
     await useCpuBackend();
     const features = computeFrameFeatures(clip.samples, {
       sampleRateHz: clip.sampleRateHz,
@@ -130,8 +138,8 @@ export const featuresCommand: Command = {
     const json = `${JSON.stringify({ source: path, ...features })}\n`;
     const output = values['output'] as string | undefined;
     if (output) {
-      await writeFileAtomic(userPath(io, output), json);
-      if (!values['quiet'] && !values['json'])
+      await writeOutput(io, output, json);
+      if (!values['quiet'] && !values['json'] && !isStandardOutput(output))
         io.stdout.write(`wrote ${output} (${features.frames} frames)\n`);
     }
     if (values['json']) io.stdout.write(json);

@@ -14,6 +14,7 @@ import { encodeWav } from '../audio/encode-wav';
 import { readAudio } from '../audio/read-audio';
 import { commitFiles } from '../cli/atomic-write';
 import type { Command } from '../cli/command';
+import { warn } from '../cli/io';
 import { userPath } from '../cli/paths';
 import { createProgress } from '../cli/progress';
 import { useCpuBackend } from '../cli/tensorflow';
@@ -148,6 +149,7 @@ export const matchCommand: Command = {
       sampleRateHz,
       minimumSamples: MATCH_ANALYSIS_FRAME,
       minimumReason: `one analysis frame (n_fft ${MATCH_ANALYSIS_FRAME})`,
+      onWarning: (message) => warn(io, message),
     });
     await useCpuBackend();
     const plant = createPlant(source, sampleRateHz);

@@ -5,11 +5,11 @@
  */
 
 import { encodeWav } from '../audio/encode-wav';
-import { writeFileAtomic } from '../cli/atomic-write';
 import type { Command } from '../cli/command';
 import { userPath } from '../cli/paths';
 import { useCpuBackend } from '../cli/tensorflow';
 import { UsageError } from '../cli/usage-error';
+import { isStandardOutput, writeOutput } from '../cli/write-output';
 import { renderParameters } from '../match/run-match';
 import { createPlant, synthSource } from '../synth/synth-source';
 
@@ -28,11 +28,17 @@ export const renderCommand: Command = {
     'Renders a JSON patch (as written by `ae-ddsp match` into patch.json) or a built-in',
     'preset to a mono WAV file: 16-bit PCM by default (clipped to full scale), 32-bit float',
     'with --float. The file is written atomically: a failed render never leaves a partial',
-    'file or replaces an existing one.',
+    'file or replaces an existing one. A symbolic link is followed (its target is replaced);',
+    'a FIFO or device (/dev/null) is written through; - writes the WAV to stdout.',
   ].join('\n'),
   positionals: [{ name: '<patch.json|preset>', description: 'a patch file or a preset name' }],
   flags: {
-    output: { kind: 'string', short: 'o', placeholder: 'OUT.wav', description: 'output WAV file (required)' },
+    output: {
+      kind: 'string',
+      short: 'o',
+      placeholder: 'OUT.wav',
+      description: 'output WAV file (required; - for stdout)',
+    },
     duration: {
       kind: 'number',
       min: 0.01,
@@ -74,8 +80,8 @@ export const renderCommand: Command = {
     if (bad >= 0)
       throw new Error(`${typed}: the synth produced a non-finite sample (${audio[bad]}) at sample ${bad}`);
     const encoding = values['float'] ? 'float32' : 'pcm16';
-    await writeFileAtomic(userPath(io, output), encodeWav(audio, sampleRateHz, { encoding }));
-    if (!values['quiet']) {
+    await writeOutput(io, output, encodeWav(audio, sampleRateHz, { encoding }));
+    if (!values['quiet'] && !isStandardOutput(output)) {
       const peak = peakDbfs(audio);
       io.stdout.write(
         `wrote ${output} (${seconds} s, ${sampleRateHz} Hz, ${encoding === 'pcm16' ? '16-bit' : '32-bit float'}, peak ${Number.isFinite(peak) ? `${peak.toFixed(1)} dBFS` : 'silent'}${peak > 0 && encoding === 'pcm16' ? ', clipped' : ''})\n`,

@@ -41,6 +41,9 @@ export function presetSource(name: string): SynthSource {
   return { kind: 'preset', name, patch: presetPatch(name as (typeof PRESET_NAMES)[number]) };
 }
 
+/** Largest patch file read, bytes (1 MiB; a patch is a few kB): checked before reading. */
+export const MAX_PATCH_BYTES = 1024 * 1024;
+
 /** Reads and validates a JSON patch file; `shown` is the path as the user typed it. */
 export async function patchFileSource(path: string, shown = path): Promise<SynthSource> {
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
@@ -49,6 +52,11 @@ export async function patchFileSource(path: string, shown = path): Promise<Synth
     );
   });
   if (info.isDirectory()) throw new Error(`${shown}: is a directory, expected a JSON patch file`);
+  if (info.size > MAX_PATCH_BYTES) {
+    throw new Error(
+      `${shown}: is ${(info.size / 2 ** 20).toFixed(1)} MiB, larger than a patch file may be (${MAX_PATCH_BYTES / 2 ** 20} MiB)`,
+    );
+  }
   const text = await readFile(path, 'utf8');
   if (text.trim() === '') throw new Error(`${shown}: is empty, expected a JSON patch`);
   try {
