@@ -1,11 +1,19 @@
+import type { LossFactory } from '@ae-ddsp/features';
+import { AdaptiveScheduler } from '@ae-ddsp/scheduler';
 import { BACKENDS, tf, useBackend } from '@ae-ddsp/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LossFactory } from './interfaces';
-import { METHOD_NAMES } from './methods';
+import type { TrainerScheduler } from './interfaces';
+import { METHOD_NAMES } from './presets';
 import { drivePlant, mseLoss } from './test-support/drive-plant';
 import { Trainer, type TrainerOptions } from './trainer';
 
 const plant = drivePlant();
+
+/** The trainer's scheduler, which these tests expect to be an `AdaptiveScheduler` (the default). */
+function adaptive(scheduler: TrainerScheduler): AdaptiveScheduler {
+  expect(scheduler).toBeInstanceOf(AdaptiveScheduler);
+  return scheduler as AdaptiveScheduler;
+}
 const SAMPLES = 400;
 const TRUE = [0.7, 0.3];
 
@@ -83,7 +91,7 @@ describe('Trainer', () => {
     // Step 5 started from θ5 (NaN loss): back to θ4, where step 4 started with a finite loss.
     expect(Array.from(events[bad]!.parameters)).toEqual(Array.from(events[bad - 2]!.parameters));
     expect(events[bad]!.learningRate).toBeLessThan(events[bad - 1]!.learningRate);
-    expect(trainer.scheduler.divergences).toBe(1);
+    expect(adaptive(trainer.scheduler).divergences).toBe(1);
     expect(events.filter((e) => e.rolledBack)).toHaveLength(1);
     expect(events.at(-1)!.bestLoss).toBeLessThan(1e-4);
     trainer.dispose();
@@ -142,7 +150,7 @@ describe('Trainer', () => {
     const trainer = new Trainer(base({ target: t, reward: closeness }));
     const events = trainer.run({ steps: 40 }).history;
     const last = events.at(-1)!;
-    expect(trainer.scheduler.snapshot().signals!.reward).toBe(last.resonance.reward);
+    expect(adaptive(trainer.scheduler).snapshot().signals!.reward).toBe(last.resonance.reward);
     expect(last.reward).toBeGreaterThan(events[0]!.reward!);
     expect(
       events.every((e) => ['resonant', 'damped', 'stalled', 'exploding'].includes(e.resonance.regime)),
@@ -189,7 +197,7 @@ describe('Trainer', () => {
     // The scheduler's own σ, times the envelope, is what the step used.
     expect(annealed[19]!.dither).toBeCloseTo(ae.scheduler.hyperparameters.dither * envelope(19), 15);
     expect(annealed[19]!.learningRate).toBe(ae.scheduler.hyperparameters.learningRate);
-    expect(ae.scheduler.snapshot().envelope).toBeCloseTo(envelope(19), 12);
+    expect(adaptive(ae.scheduler).snapshot().envelope).toBeCloseTo(envelope(19), 12);
     for (const x of [adamRun, ae]) x.dispose();
   });
 
