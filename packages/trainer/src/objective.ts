@@ -1,3 +1,4 @@
+import '@ae-ddsp/tfjs-gradients';
 import type { AudioLoss, AudioReward, LossFactory, RewardFactory } from '@ae-ddsp/features';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TrainablePlant } from './interfaces';

@@ -1,4 +1,3 @@
-import '@ae-ddsp/tfjs-gradients';
 import { SeededRandom } from '@ae-ddsp/explorer';
 import { type LossFactory, matchLoss, type RewardFactory } from '@ae-ddsp/features';
 import { cosineEnvelope, type Hyperparameters, type LearningRateEnvelope, type SchedulerOptions } from '@ae-ddsp/scheduler';
