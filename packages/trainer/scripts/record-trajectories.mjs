@@ -3,8 +3,8 @@
 // meant to change: `node packages/trainer/scripts/record-trajectories.mjs`. It bundles the
 // TypeScript sources with esbuild, resolving @ae-ddsp/* to their src/ like the tests do.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -49,7 +49,8 @@ try {
   const file = join(here, '..', 'test', 'fixtures', 'trajectories.json');
   // One step per line: a changed trajectory shows up as a readable diff.
   const cases = Object.entries(await record()).map(
-    ([name, steps]) => `${JSON.stringify(name)}: [\n${steps.map((s) => `  ${JSON.stringify(s)}`).join(',\n')}\n]`,
+    ([name, steps]) =>
+      `${JSON.stringify(name)}: [\n${steps.map((s) => `  ${JSON.stringify(s)}`).join(',\n')}\n]`,
   );
   writeFileSync(file, `{\n${cases.join(',\n')}\n}\n`);
   console.log(`wrote ${file}`);

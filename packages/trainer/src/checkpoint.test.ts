@@ -24,7 +24,9 @@ describe('checkCheckpoint', () => {
   });
 
   it('names what is wrong', () => {
-    expect(() => checkCheckpoint({ ...good, format: 'x' as never }, 'adam', 2)).toThrow(/not a trainer checkpoint/);
+    expect(() => checkCheckpoint({ ...good, format: 'x' as never }, 'adam', 2)).toThrow(
+      /not a trainer checkpoint/,
+    );
     expect(() => checkCheckpoint(good, 'ae-ddsp', 2)).toThrow(/of method adam, options say ae-ddsp/);
     expect(() => checkCheckpoint(good, 'adam', 3)).toThrow(/has 2 parameters, the plant and batch need 3/);
     expect(() => checkCheckpoint({ ...good, lastGood: [0.1, Number.NaN] }, 'adam', 2)).toThrow(

@@ -48,7 +48,9 @@ export const CHECKPOINT_FORMAT: typeof FORMAT = FORMAT;
 export function checkCheckpoint(checkpoint: TrainerCheckpoint, method: string, size: number): void {
   if (checkpoint?.format !== FORMAT) throw new TypeError('Trainer.resume: not a trainer checkpoint');
   if (checkpoint.method !== method) {
-    throw new RangeError(`Trainer.resume: checkpoint is of method ${checkpoint.method}, options say ${method}`);
+    throw new RangeError(
+      `Trainer.resume: checkpoint is of method ${checkpoint.method}, options say ${method}`,
+    );
   }
   for (const name of ['parameters', 'lastGood', 'bestParameters', 'lastUpdate'] as const) {
     const vector = checkpoint[name];

@@ -36,7 +36,11 @@ export class Exploration {
     const probes = this.#explorer.ask(this.#groups(before), radius);
     const scores = losses(probes.map((p) => this.#flat(p)));
     const result = this.#explorer.tell(scores, loss, this.#groups(next));
-    return { parameters: this.#flat(result.parameters), improved: result.improved, bestLoss: result.bestLoss };
+    return {
+      parameters: this.#flat(result.parameters),
+      improved: result.improved,
+      bestLoss: result.bestLoss,
+    };
   }
 
   #groups(theta: Float32Array): Float32Array[] {

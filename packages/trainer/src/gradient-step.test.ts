@@ -9,7 +9,9 @@ const hyper = { learningRate: 0.5, momentum: 0, dither: 0.1 };
 describe('gradientStep', () => {
   it('is θ − α·g for a plain rule, without limits', () => {
     const next = gradientStep(v(0.5, 0.5), v(0.2, -0.4), hyper, heavyBall(2), NO_RISK_LIMITS);
-    expect(Array.from(next)).toEqual([0.5 - 0.5 * Math.fround(0.2), 0.5 + 0.5 * Math.fround(0.4)].map(Math.fround));
+    expect(Array.from(next)).toEqual(
+      [0.5 - 0.5 * Math.fround(0.2), 0.5 + 0.5 * Math.fround(0.4)].map(Math.fround),
+    );
   });
 
   it('rescales the gradient to the norm limit and clips each move to the slew limit', () => {

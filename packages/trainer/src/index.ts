@@ -19,10 +19,7 @@
  * @module @ae-ddsp/trainer
  */
 
-export { Trainer } from './trainer';
-export type { StepEvent, TrainerOptions, TrainResult } from './trainer';
 export type { TrainerCheckpoint } from './checkpoint';
-export type { LoudnessPenalty, TrainingWindow } from './objective';
 export type {
   ExplorerFactory,
   SchedulerFactory,
@@ -30,12 +27,21 @@ export type {
   TrainerExplorer,
   TrainerScheduler,
 } from './interfaces';
-export { METHOD_NAMES, METHOD_PRESETS } from './presets';
-export type { MethodName, MethodPreset } from './presets';
-export { TRAINER_EXPLORER_DEFAULTS } from './parts';
+export type { LoudnessPenalty, TrainingWindow } from './objective';
 export type { TrainerExplorerOptions } from './parts';
-export { adam } from './update-rules/adam';
+export { TRAINER_EXPLORER_DEFAULTS } from './parts';
+export type { MethodName, MethodPreset } from './presets';
+export { METHOD_NAMES, METHOD_PRESETS } from './presets';
+export type {
+  ResonanceHistory,
+  ResonanceOptions,
+  ResonanceRegime,
+  ResonanceReport,
+} from './resonance-monitor';
+export type { StepEvent, TrainerOptions, TrainResult } from './trainer';
+export { Trainer } from './trainer';
 export type { AdamOptions } from './update-rules/adam';
+export { adam } from './update-rules/adam';
 export { heavyBall } from './update-rules/heavy-ball';
 export type {
   StepHyperparameters,
@@ -43,9 +49,3 @@ export type {
   UpdateRuleFactory,
   UpdateRuleState,
 } from './update-rules/update-rule';
-export type {
-  ResonanceHistory,
-  ResonanceOptions,
-  ResonanceRegime,
-  ResonanceReport,
-} from './resonance-monitor';

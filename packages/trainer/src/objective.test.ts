@@ -6,10 +6,17 @@ import { drivePlant, mseLoss } from './test-support/drive-plant';
 const plant = drivePlant();
 const SAMPLES = 400;
 const target = () => tf.tidy(() => plant.render(tf.tensor2d([0.7, 0.3, 0.4, 0.9], [2, 2]), SAMPLES));
-const closeness = (t: tf.Tensor2D) => (audio: tf.Tensor) => tf.tidy(() => tf.exp(tf.mul(-20, mseLoss(t)(audio))) as tf.Scalar);
+const closeness = (t: tf.Tensor2D) => (audio: tf.Tensor2D) =>
+  tf.tidy(() => tf.exp(tf.mul(-20, mseLoss(t)(audio))) as tf.Scalar);
 
 /** The objective at θ in float64 arithmetic on float32 renders, for finite differences. */
-function objectiveAt(theta: Float64Array, t: tf.Tensor2D, lambda: number, capDb: number, weight: number): number {
+function objectiveAt(
+  theta: Float64Array,
+  t: tf.Tensor2D,
+  lambda: number,
+  capDb: number,
+  weight: number,
+): number {
   return tf.tidy(() => {
     const audio = plant.render(tf.tensor2d(Float32Array.from(theta), [2, 2]), SAMPLES);
     const mse = tf.mean(tf.square(tf.sub(audio, t))).dataSync()[0]!;
@@ -72,7 +79,9 @@ describe('Objective', () => {
     objective.dispose();
     expect(tf.memory().numTensors).toBe(before);
     const bad = (over: object) => () => new Objective({ plant, target: t, loss: mseLoss, ...over });
-    expect(bad({ window: { samples: 500, hop: 10 } })).toThrow(/window.samples must be an integer in \[1, 400\]/);
+    expect(bad({ window: { samples: 500, hop: 10 } })).toThrow(
+      /window.samples must be an integer in \[1, 400\]/,
+    );
     expect(bad({ window: { samples: 100, hop: 101 } })).toThrow(/window.hop/);
     expect(bad({ rewardInLoss: 1 })).toThrow(/rewardInLoss needs options.reward/);
     expect(bad({ rewardInLoss: -1 })).toThrow(/rewardInLoss must be ≥ 0/);

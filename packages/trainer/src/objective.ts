@@ -162,7 +162,9 @@ export class Objective {
 /** The windows of a target of `total` samples (the whole target without `window`); throws naming a bad size. */
 function windowsOf(total: number, window: TrainingWindow = { samples: total, hop: total }) {
   if (!(Number.isInteger(window.samples) && window.samples > 0 && window.samples <= total)) {
-    throw new RangeError(`Trainer: window.samples must be an integer in [1, ${total}], got ${window.samples}`);
+    throw new RangeError(
+      `Trainer: window.samples must be an integer in [1, ${total}], got ${window.samples}`,
+    );
   }
   if (!(Number.isInteger(window.hop) && window.hop > 0 && window.hop <= window.samples)) {
     throw new RangeError(`Trainer: window.hop must be an integer in [1, window.samples], got ${window.hop}`);

@@ -41,12 +41,16 @@ describe('resolveParts: explicit option > method preset > defaults', () => {
   it('scheduler.learningRate is never replaced: alone, with an equal learningRate, or refused when they disagree', () => {
     expect(schedulerOptions({ scheduler: { learningRate: 0.07 } }).learningRate).toBe(0.07);
     expect(schedulerOptions({ learningRate: 0.05 }).learningRate).toBe(0.05);
-    expect(schedulerOptions({ learningRate: 0.07, scheduler: { learningRate: 0.07 } }).learningRate).toBe(0.07);
+    expect(schedulerOptions({ learningRate: 0.07, scheduler: { learningRate: 0.07 } }).learningRate).toBe(
+      0.07,
+    );
     expect(() => parts({ learningRate: 0.05, scheduler: { learningRate: 0.07 } })).toThrow(
       /learningRate \(0.05\) and options.scheduler.learningRate \(0.07\) disagree/,
     );
     // an explicit undefined means "not set"
-    expect(schedulerOptions({ learningRate: 0.05, scheduler: { learningRate: undefined } }).learningRate).toBe(0.05);
+    expect(
+      schedulerOptions({ learningRate: 0.05, scheduler: { learningRate: undefined } }).learningRate,
+    ).toBe(0.05);
   });
 
   it('uses a scheduler object as it is, and refuses a learningRate it could not apply', () => {
@@ -73,12 +77,17 @@ describe('resolveParts: explicit option > method preset > defaults', () => {
 
   it('fixed presets keep α0, μ0, σ0 from the same merged options, and follow anneal', () => {
     const envelope = (t: number) => 1 / (1 + t);
-    const p = resolveParts({ method: 'adam', learningRate: 0.1, scheduler: { momentum: 0.5 } }, SIZE, envelope);
+    const p = resolveParts(
+      { method: 'adam', learningRate: 0.1, scheduler: { momentum: 0.5 } },
+      SIZE,
+      envelope,
+    );
     expect(p.scheduler).toBeInstanceOf(FixedSchedule);
     expect(p.scheduler.update({ loss: 1 })).toEqual({ learningRate: 0.1, momentum: 0.5, dither: 1e-3 });
     expect(p.scheduler.update({ loss: 1 }).learningRate).toBe(0.05);
     // an explicit scheduler.envelope wins over anneal's
-    const own = resolveParts({ scheduler: { envelope: () => 0.5 } }, SIZE, envelope).scheduler as AdaptiveScheduler;
+    const own = resolveParts({ scheduler: { envelope: () => 0.5 } }, SIZE, envelope)
+      .scheduler as AdaptiveScheduler;
     expect(own.hyperparameters.learningRate).toBe(0.01);
   });
 

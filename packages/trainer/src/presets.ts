@@ -37,9 +37,13 @@ export interface MethodPreset {
   readonly localTests: boolean;
 }
 
+const aeDdspScheduler: Readonly<Partial<SchedulerOptions>> = Object.freeze({
+  ditherLaw: oneFifthSuccessDither(),
+});
+
 const aeDdsp: MethodPreset = Object.freeze({
   rule: adam,
-  scheduler: Object.freeze({ ditherLaw: oneFifthSuccessDither() }),
+  scheduler: aeDdspScheduler,
   dither: 'parameters',
   localTests: true,
 });
@@ -51,7 +55,7 @@ export const METHOD_PRESETS: Readonly<Record<MethodName, MethodPreset>> = Object
   'ae-ddsp-no-local-tests': Object.freeze({ ...aeDdsp, localTests: false }),
   'ae-ddsp-fixed-lr': Object.freeze({
     ...aeDdsp,
-    scheduler: Object.freeze({ ...aeDdsp.scheduler, learningRateLaw: () => 1 }),
+    scheduler: Object.freeze({ ...aeDdspScheduler, learningRateLaw: () => 1 }),
   }),
   adam: Object.freeze({ ...aeDdsp, scheduler: 'fixed', dither: 'none', localTests: false }),
   scaffold: Object.freeze({

@@ -13,7 +13,8 @@ export class Stability {
 
   /** Starts at `initial` (the last good and best parameters until a step says otherwise). */
   constructor(initial: Float32Array, explodeFactor = 100) {
-    if (!(explodeFactor >= 0)) throw new RangeError(`Trainer: explodeFactor must be ≥ 0, got ${explodeFactor}`);
+    if (!(explodeFactor >= 0))
+      throw new RangeError(`Trainer: explodeFactor must be ≥ 0, got ${explodeFactor}`);
     this.#explodeFactor = explodeFactor;
     this.#lastGood = Float32Array.from(initial);
     this.#best = Float32Array.from(initial);
@@ -64,7 +65,11 @@ export class Stability {
   }
 
   /** Restores a state from {@link Stability.toJSON}. */
-  restore(state: { lastGood: readonly number[]; bestParameters: readonly number[]; bestLoss: number | null }): void {
+  restore(state: {
+    lastGood: readonly number[];
+    bestParameters: readonly number[];
+    bestLoss: number | null;
+  }): void {
     this.#lastGood = Float32Array.from(state.lastGood);
     this.#best = Float32Array.from(state.bestParameters);
     this.#bestLoss = state.bestLoss ?? Number.POSITIVE_INFINITY;

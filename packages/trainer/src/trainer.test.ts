@@ -274,7 +274,8 @@ describe('Trainer', () => {
   it('frees every tensor it made: numTensors unchanged over 50 constructions and disposals', () => {
     const t = target();
     const before = tf.memory().numTensors;
-    for (let i = 0; i < 50; i++) new Trainer(base({ target: t, window: { samples: 200, hop: 100 } })).dispose();
+    for (let i = 0; i < 50; i++)
+      new Trainer(base({ target: t, window: { samples: 200, hop: 100 } })).dispose();
     expect(tf.memory().numTensors).toBe(before);
     t.dispose();
   });
@@ -291,9 +292,11 @@ describe('Trainer', () => {
       /window.samples/,
     );
     expect(() => new Trainer(base({ target: t })).run({})).toThrow(/finite budget/);
-    expect(() => new Trainer(base({ target: t, loss: 3 as never }))).toThrow(/options.loss must be a loss factory/);
-    expect(() => new Trainer(base({ target: t, learningRate: 0.1, scheduler: { learningRate: 0.2 } }))).toThrow(
-      /disagree/,
+    expect(() => new Trainer(base({ target: t, loss: 3 as never }))).toThrow(
+      /options.loss must be a loss factory/,
     );
+    expect(
+      () => new Trainer(base({ target: t, learningRate: 0.1, scheduler: { learningRate: 0.2 } })),
+    ).toThrow(/disagree/);
   });
 });

@@ -1,6 +1,11 @@
 import { SeededRandom } from '@ae-ddsp/explorer';
 import { type LossFactory, matchLoss, type RewardFactory } from '@ae-ddsp/features';
-import { cosineEnvelope, type Hyperparameters, type LearningRateEnvelope, type SchedulerOptions } from '@ae-ddsp/scheduler';
+import {
+  cosineEnvelope,
+  type Hyperparameters,
+  type LearningRateEnvelope,
+  type SchedulerOptions,
+} from '@ae-ddsp/scheduler';
 import * as tf from '@tensorflow/tfjs-core';
 import { CHECKPOINT_FORMAT, checkCheckpoint, type TrainerCheckpoint } from './checkpoint';
 import { Exploration } from './exploration';
@@ -244,7 +249,8 @@ export class Trainer {
 
   /** Resumes a run from {@link Trainer.checkpoint} with the same options: the trajectory continues identically. */
   static resume(checkpoint: TrainerCheckpoint, options: TrainerOptions): Trainer {
-    if (checkpoint?.format !== CHECKPOINT_FORMAT) throw new TypeError('Trainer.resume: not a trainer checkpoint');
+    if (checkpoint?.format !== CHECKPOINT_FORMAT)
+      throw new TypeError('Trainer.resume: not a trainer checkpoint');
     const trainer = new Trainer(options);
     try {
       checkCheckpoint(checkpoint, trainer.method, trainer.#objective.size);
@@ -451,10 +457,16 @@ export class Trainer {
 }
 
 /** The starting θ: 0.5 everywhere, or `initial` (one vector broadcast to the batch, or all of it); checked. */
-function initialParameters(initial: ArrayLike<number> | undefined, count: number, size: number): Float32Array {
+function initialParameters(
+  initial: ArrayLike<number> | undefined,
+  count: number,
+  size: number,
+): Float32Array {
   if (initial === undefined) return new Float32Array(size).fill(0.5);
   if (initial.length !== count && initial.length !== size) {
-    throw new RangeError(`Trainer: options.initial must have ${count} or ${size} values, got ${initial.length}`);
+    throw new RangeError(
+      `Trainer: options.initial must have ${count} or ${size} values, got ${initial.length}`,
+    );
   }
   const theta = new Float32Array(size);
   for (let i = 0; i < size; i++) {

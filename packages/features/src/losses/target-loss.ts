@@ -23,13 +23,15 @@ import * as tf from '@tensorflow/tfjs-core';
  */
 export interface AudioLoss {
   /** The loss of `audio` `[batch, samples]`. */
-  (audio: tf.Tensor): tf.Scalar;
+  (audio: tf.Tensor2D): tf.Scalar;
   /** Releases cached target features, if the loss holds any. */
   dispose?(): void;
 }
 
 /** An {@link AudioLoss} against a cached target, as this package's factories build it: always disposable. */
 export interface TargetLoss extends AudioLoss {
+  /** The loss of `audio`, which must be `[batch, samples]` (checked; any tensor type is accepted for `tf.grad`). */
+  (audio: tf.Tensor): tf.Scalar;
   /** Releases the cached target features. */
   dispose(): void;
 }

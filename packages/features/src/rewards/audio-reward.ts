@@ -95,13 +95,15 @@ export interface AudioRewardResult {
  */
 export interface AudioReward {
   /** The reward of `audio` `[batch, samples]`. */
-  (audio: tf.Tensor): tf.Scalar;
+  (audio: tf.Tensor2D): tf.Scalar;
   /** Releases cached target features, if the reward holds any. */
   dispose?(): void;
 }
 
 /** R_aud against a cached target ({@link createAudioReward}): an {@link AudioReward} that also reports its parts. */
 export interface TargetReward extends AudioReward {
+  /** The reward of `audio`, which must be `[batch, samples]` (checked; any tensor type is accepted for `tf.grad`). */
+  (audio: tf.Tensor): tf.Scalar;
   /** The total and every component of the reward of `audio` (the caller disposes the tensors). */
   breakdown(audio: tf.Tensor): AudioRewardResult;
   /** Releases the cached target features. */

@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs-core';
 import type { AudioLoss } from '@ae-ddsp/features';
+import * as tf from '@tensorflow/tfjs-core';
 import type { TrainablePlant } from '../interfaces';
 
 /**

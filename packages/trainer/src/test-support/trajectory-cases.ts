@@ -115,7 +115,9 @@ export function recordTrajectories(): Record<string, TrajectoryStep[]> {
       gradientNorm: exact(e.gradientNorm),
       evaluations: e.evaluations,
       rolledBack: e.rolledBack,
-      localTest: e.localTest ? { improved: e.localTest.improved, bestLoss: exact(e.localTest.bestLoss) } : null,
+      localTest: e.localTest
+        ? { improved: e.localTest.improved, bestLoss: exact(e.localTest.bestLoss) }
+        : null,
       window: e.window,
       compositeReward: exact(e.resonance.reward),
       parameters: Array.from(e.parameters, exact),
