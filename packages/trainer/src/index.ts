@@ -38,8 +38,8 @@ export type {
   ResonanceRegime,
   ResonanceReport,
 } from './resonance-monitor';
-export type { StepEvent, TrainerOptions, TrainResult } from './trainer';
 export { Trainer } from './trainer';
+export type { StepEvent, TrainerOptions, TrainResult } from './trainer-options';
 export type { AdamOptions } from './update-rules/adam';
 export { adam } from './update-rules/adam';
 export { heavyBall } from './update-rules/heavy-ball';
