@@ -21,9 +21,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAudio } from '@ae-ddsp/cli';
 import { SeededRandom } from '@ae-ddsp/explorer';
-import { createLogMelLoss } from '@ae-ddsp/features';
+import { createLogMelLoss, matchLoss } from '@ae-ddsp/features';
 import { presetPatch, SynthPlant } from '@ae-ddsp/plant';
-import { METHOD_NAMES, matchLoss, methodRecipe, TRAINER_EXPLORER_DEFAULTS, Trainer } from '@ae-ddsp/trainer';
+import { METHOD_NAMES, METHOD_PRESETS, TRAINER_EXPLORER_DEFAULTS, Trainer } from '@ae-ddsp/trainer';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { printTable, writeResults } from './lib.mjs';
@@ -81,11 +81,11 @@ function renderPhysical(plant, physical) {
 
 /** Steps a method takes within the evaluation budget (to anneal over). */
 function stepsFor(method) {
-  const r = methodRecipe(method);
+  const preset = METHOD_PRESETS[method];
   const { probes = 4, testEvery = TRAINER_EXPLORER_DEFAULTS.testEvery } = EXTRA.explorer ?? {};
-  return r.localTests
+  return preset.localTests
     ? Math.floor(BUDGET / (1 + probes / testEvery))
-    : r.randomSearch
+    : preset.rule === undefined
       ? Math.floor(BUDGET / probes)
       : BUDGET;
 }

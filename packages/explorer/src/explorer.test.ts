@@ -79,6 +79,20 @@ describe('Explorer local tests', () => {
     expect(b.dither([Float32Array.from([3])], 0.1)).toEqual(a.dither([Float32Array.from([3])], 0.1));
   });
 
+  it('restores a checkpoint in place, continuing the same random stream', () => {
+    const a = new Explorer({ seed: 9, probes: 2 });
+    a.ask([Float32Array.from([1, 2])]);
+    a.tell([0, 1], 5);
+    const b = new Explorer({ seed: 4, probes: 2 });
+    b.ask([Float32Array.from([0])]); // a pending test is dropped by restore
+    b.restore(JSON.parse(JSON.stringify(a.toJSON())));
+    expect(b.tests).toBe(1);
+    expect(b.successRate).toBe(1);
+    expect(() => b.tell([0, 0], 1)).toThrow(/no pending local test/);
+    expect(b.ask([Float32Array.from([1, 2])])).toEqual(a.ask([Float32Array.from([1, 2])]));
+    expect(() => b.restore({} as never)).toThrow(/returned by toJSON/);
+  });
+
   it('rejects misuse with clear messages', () => {
     const explorer = new Explorer({ probes: 2 });
     expect(() => explorer.tell([1, 2], 0)).toThrow(/no pending local test/);

@@ -78,7 +78,7 @@ export interface ExplorerState {
 export class Explorer {
   /** The resolved options. */
   readonly options: ExplorerOptions;
-  readonly #random: RandomSource;
+  #random: RandomSource;
   #outcomes: (0 | 1)[] = [];
   #tests = 0;
   #pending: { base: Float32Array[]; probes: Float32Array[][] } | undefined;
@@ -103,14 +103,24 @@ export class Explorer {
 
   /** Resumes an explorer from {@link Explorer.toJSON} with the same options. */
   static restore(state: ExplorerState, options: Partial<ExplorerOptions> = {}): Explorer {
+    const explorer = new Explorer(options);
+    explorer.restore(state);
+    return explorer;
+  }
+
+  /**
+   * Replaces this explorer's state with {@link Explorer.toJSON} output of an explorer with the
+   * same options: the seeded random stream continues where it was (a state saved with a
+   * user-supplied random source keeps this explorer's source).
+   */
+  restore(state: ExplorerState): void {
     if (!state || !Array.isArray(state.outcomes) || !Number.isInteger(state.tests)) {
       throw new TypeError('Explorer.restore: state must be the object returned by toJSON()');
     }
-    const random = state.random === null ? options.random : SeededRandom.fromState(state.random);
-    const explorer = new Explorer({ ...options, random });
-    explorer.#outcomes = state.outcomes.map((x) => (x ? 1 : 0));
-    explorer.#tests = state.tests;
-    return explorer;
+    if (state.random !== null) this.#random = SeededRandom.fromState(state.random);
+    this.#outcomes = state.outcomes.map((x) => (x ? 1 : 0));
+    this.#tests = state.tests;
+    this.#pending = undefined;
   }
 
   /** True when a local test is due at this step (every `testEvery` steps, never at step 0). */

@@ -72,7 +72,7 @@ for (const backend of BACKENDS) {
             expect(allFinite(grad), `${name} ${lossName} gradient`).toBe(true);
             tf.dispose([value, grad]);
           }
-          const rewardResult = reward(audio);
+          const rewardResult = reward.breakdown(audio);
           for (const [component, t] of Object.entries(rewardResult.components)) {
             expect(allFinite(t), `${name} reward ${component}`).toBe(true);
           }

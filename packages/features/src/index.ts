@@ -69,6 +69,8 @@ export {
 } from './losses/log-mel-distance';
 export type { LogMelLossOptions } from './losses/log-mel-loss';
 export { createLogMelLoss, multiResolutionLogMelLoss } from './losses/log-mel-loss';
+export type { MatchLossOptions } from './losses/match-loss';
+export { MATCH_LOSS_DEFAULTS, matchLoss, seedLoss } from './losses/match-loss';
 export type { SpectralConvergenceOptions, SpectralLossOptions } from './losses/spectral-losses';
 export {
   createSpectralConvergenceLoss,
@@ -77,7 +79,7 @@ export {
 } from './losses/spectral-losses';
 export type { StatisticsLossOptions, StatisticsWeights } from './losses/statistics-loss';
 export { createStatisticsLoss, DEFAULT_STATISTICS_WEIGHTS } from './losses/statistics-loss';
-export type { TargetLoss, WeightedLoss } from './losses/target-loss';
+export type { AudioLoss, LossFactory, TargetLoss, WeightedLoss } from './losses/target-loss';
 export { assertMatchesTarget, combineLosses, makeTargetLoss, meanDistance } from './losses/target-loss';
 export type { MelFilterbank, MelFilterbankOptions } from './mel/mel-filterbank';
 export { DEFAULT_MEL_OPTIONS, melFilterbank } from './mel/mel-filterbank';
@@ -93,6 +95,8 @@ export type {
   AudioRewardOptions,
   AudioRewardResult,
   AudioRewardTolerances,
+  RewardFactory,
+  TargetReward,
 } from './rewards/audio-reward';
 export {
   createAudioReward,

@@ -214,6 +214,18 @@ describe('AdaptiveScheduler: checkpoint and restore', () => {
     );
   });
 
+  it('restores a state in place: the same scheduler continues from it', () => {
+    const a = new AdaptiveScheduler({ learningRate: 0.01 });
+    for (const loss of [1, 0.8, 0.9, Number.NaN, 0.5]) a.update({ loss });
+    const b = new AdaptiveScheduler({ learningRate: 0.01 });
+    b.update({ loss: 3 });
+    b.restore(JSON.stringify(a));
+    expect(b.toJSON()).toEqual(a.toJSON());
+    expect(b.update({ loss: 0.4 })).toEqual(a.update({ loss: 0.4 }));
+    expect(b.divergences).toBe(1);
+    expect(() => b.restore({ ...a.toJSON(), step: 1.5 })).toThrow(/state\.step/);
+  });
+
   it('rejects a malformed state with a message naming the problem', () => {
     const good = new AdaptiveScheduler().toJSON();
     expect(() => AdaptiveScheduler.restore('{not json')).toThrow(/not valid JSON/);

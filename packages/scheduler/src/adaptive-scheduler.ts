@@ -83,13 +83,21 @@ export class AdaptiveScheduler {
    */
   static restore(state: SchedulerState | string, options: Partial<SchedulerOptions> = {}): AdaptiveScheduler {
     const scheduler = new AdaptiveScheduler(options);
-    const s = checkState(typeof state === 'string' ? parseState(state) : state, scheduler.options);
-    scheduler.#step = s.step;
-    scheduler.#divergences = s.divergences;
-    scheduler.#adaptive = Object.freeze({ ...s.hyperparameters });
-    scheduler.#applied = Object.freeze({ ...s.applied });
-    scheduler.#filter = { ...s.filter, recentLosses: [...s.filter.recentLosses] };
+    scheduler.restore(state);
     return scheduler;
+  }
+
+  /**
+   * Replaces this scheduler's state with {@link AdaptiveScheduler.toJSON} output (object or
+   * JSON text) of a scheduler built with the same options: it continues bit-for-bit.
+   */
+  restore(state: SchedulerState | string): void {
+    const s = checkState(typeof state === 'string' ? parseState(state) : state, this.options);
+    this.#step = s.step;
+    this.#divergences = s.divergences;
+    this.#adaptive = Object.freeze({ ...s.hyperparameters });
+    this.#applied = Object.freeze({ ...s.applied });
+    this.#filter = { ...s.filter, recentLosses: [...s.filter.recentLosses] };
   }
 
   /** The hyperparameters to use now: the last value {@link AdaptiveScheduler.update} returned. */

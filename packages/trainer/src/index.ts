@@ -1,45 +1,51 @@
 /**
- * The AE-DDSP closed loop: a trainer that matches a target sound with any plant, loss and
- * scheduler law — gradient steps with scheduled α, μ, σ, dither, sparse local tests,
- * rollback on divergence, checkpoints — plus the baselines it is compared with.
+ * The AE-DDSP closed loop: a trainer that matches a target sound with any plant, loss,
+ * update rule, scheduler and explorer — gradient steps with scheduled α, μ, σ, dither, sparse
+ * local tests, rollback on divergence, checkpoints — plus the baselines it is compared with,
+ * as presets of those parts. The default loss is `matchLoss` of `@ae-ddsp/features`.
  *
  * @example
  * ```ts
- * import { Trainer } from '@ae-ddsp/trainer';
+ * import { heavyBall, Trainer } from '@ae-ddsp/trainer';
  *
- * const trainer = new Trainer({ plant, target, loss: (t) => (audio) => myLoss(audio, t), seed: 1 });
+ * const trainer = new Trainer({ plant, target, seed: 1 }); // method 'ae-ddsp', matchLoss
  * const result = trainer.run({ steps: 300 });
  * console.log(result.bestLoss, result.bestParameters);
  * trainer.dispose();
+ * const seedLike = new Trainer({ plant, target, rule: heavyBall }); // the seed's exact Φ
  * ```
  *
  * @packageDocumentation
  * @module @ae-ddsp/trainer
  */
 
-export type { AudioLoss, AudioReward, LossFactory, RewardFactory, TrainablePlant } from './interfaces';
-export type { MatchLossOptions } from './match-loss';
-export { MATCH_LOSS_DEFAULTS, matchLoss, seedLoss } from './match-loss';
-export type { MethodName, MethodRecipe } from './methods';
-export { METHOD_NAMES, methodRecipe } from './methods';
+export type { TrainerCheckpoint } from './checkpoint';
+export type {
+  ExplorerFactory,
+  SchedulerFactory,
+  TrainablePlant,
+  TrainerExplorer,
+  TrainerScheduler,
+} from './interfaces';
+export type { LoudnessPenalty, TrainingWindow } from './objective';
+export type { TrainerExplorerOptions } from './parts';
+export { TRAINER_EXPLORER_DEFAULTS } from './parts';
+export type { MethodName, MethodPreset } from './presets';
+export { METHOD_NAMES, METHOD_PRESETS } from './presets';
 export type {
   ResonanceHistory,
-  ResonanceInput,
   ResonanceOptions,
   ResonanceRegime,
   ResonanceReport,
 } from './resonance-monitor';
-export { DEFAULT_RESONANCE_OPTIONS, ResonanceMonitor } from './resonance-monitor';
-export type {
-  StepEvent,
-  TrainerCheckpoint,
-  TrainerOptions,
-  TrainingWindow,
-  TrainResult,
-} from './trainer';
-export { TRAINER_EXPLORER_DEFAULTS, Trainer } from './trainer';
+export { Trainer } from './trainer';
+export type { StepEvent, TrainerOptions, TrainResult } from './trainer-options';
 export type { AdamOptions } from './update-rules/adam';
-export { adam, adamPreconditioner } from './update-rules/adam';
+export { adam } from './update-rules/adam';
 export { heavyBall } from './update-rules/heavy-ball';
-export type { StepHyperparameters, UpdateRule, UpdateRuleState } from './update-rules/update-rule';
-export { checkRuleState } from './update-rules/update-rule';
+export type {
+  StepHyperparameters,
+  UpdateRule,
+  UpdateRuleFactory,
+  UpdateRuleState,
+} from './update-rules/update-rule';

@@ -1,3 +1,5 @@
+import type { ExplorerOptions, LocalTestResult, ParameterGroups } from '@ae-ddsp/explorer';
+import type { Feedback, Hyperparameters, SchedulerOptions } from '@ae-ddsp/scheduler';
 import type * as tf from '@tensorflow/tfjs-core';
 
 /**
@@ -17,20 +19,51 @@ export interface TrainablePlant {
 }
 
 /**
- * A loss of rendered audio against a fixed target: audio [batch, samples] → scalar (mean
- * over the batch). If it has a `dispose()` (e.g. to free cached target features), the
- * trainer calls it when the trainer is disposed.
+ * What the trainer needs of a scheduler: the hyperparameters α, μ, σ to use, an update from
+ * each step's feedback (a non-finite loss is a divergence), and a JSON-safe state for
+ * checkpoints. `AdaptiveScheduler` of `@ae-ddsp/scheduler` has this shape; so can your own.
  */
-export type AudioLoss = ((audio: tf.Tensor2D) => tf.Scalar) & { dispose?(): void };
+export interface TrainerScheduler {
+  /** The hyperparameters in effect now. */
+  readonly hyperparameters: Hyperparameters;
+  /** Feeds one step's loss (and reward, local-test success rate); returns the hyperparameters to step with. */
+  update(feedback: Feedback): Hyperparameters;
+  /** The complete state, JSON-safe. */
+  toJSON(): unknown;
+  /** Replaces the state with one from `toJSON()` of a scheduler built the same way. */
+  restore(state: unknown): void;
+}
 
-/** A bounded reward in [0, 1] of rendered audio against a fixed target (higher is better); may have `dispose()` too. */
-export type AudioReward = ((audio: tf.Tensor2D) => tf.Scalar) & { dispose?(): void };
+/** Builds a scheduler from the options the trainer resolved (learning rate, envelope, the method's laws). */
+export type SchedulerFactory = (options: Partial<SchedulerOptions>) => TrainerScheduler;
 
 /**
- * Builds a loss for one target (window). Called once per target window and cached, so a
- * feature encoder can encode the target once (target caching).
+ * What the trainer needs of an explorer (AE-DDSP §4, docs/method.md): shaped dither, sparse
+ * local tests as ask/tell over parameter groups (one group per patch of the batch), their
+ * success rate, and a JSON-safe state. `Explorer` of `@ae-ddsp/explorer` has this shape.
  */
-export type LossFactory = (target: tf.Tensor2D) => AudioLoss;
+export interface TrainerExplorer {
+  /** K, the probes per local test (also the candidates per step of random search), and the probe radius. */
+  readonly options: { readonly probes: number; readonly probeScale: number };
+  /** Success rate of recent local tests, or undefined before any. */
+  readonly successRate: number | undefined;
+  /** True when a local test is due at this step. */
+  isTestStep(step: number): boolean;
+  /** θ + σ·D(θ)·η. */
+  dither(groups: ParameterGroups, sigma: number): Float32Array[];
+  /** K probes around `groups` at `radius`. */
+  ask(groups: ParameterGroups, radius: number): Float32Array[][];
+  /** Concludes the test with the probes' losses; averages the best into `into` when it beats `baseline`. */
+  tell(
+    losses: readonly number[],
+    baseline: number,
+    into: ParameterGroups,
+  ): Pick<LocalTestResult, 'improved' | 'bestLoss' | 'parameters'>;
+  /** The complete state, JSON-safe. */
+  toJSON(): unknown;
+  /** Replaces the state with one from `toJSON()` of an explorer built the same way. */
+  restore(state: unknown): void;
+}
 
-/** Builds a reward for one target window; cached like {@link LossFactory}. */
-export type RewardFactory = (target: tf.Tensor2D) => AudioReward;
+/** Builds an explorer from the options the trainer resolved (its defaults, yours, and a seed derived from the trainer's). */
+export type ExplorerFactory = (options: Partial<ExplorerOptions>) => TrainerExplorer;

@@ -1,4 +1,4 @@
-/** Thresholds and weights of the composite reward (seed section 6) and the resonance regimes (section 5). */
+/** Thresholds and weights of the composite reward (AE-DDSP §6, docs/method.md) and the resonance regimes (§5). */
 export interface ResonanceOptions {
   /** Steps of history the measures look back over. Default 16. */
   readonly window: number;
@@ -23,7 +23,7 @@ export interface ResonanceOptions {
   };
 }
 
-/** Defaults of {@link ResonanceOptions}. */
+/** @internal Defaults of {@link ResonanceOptions}. */
 export const DEFAULT_RESONANCE_OPTIONS: ResonanceOptions = Object.freeze({
   window: 16,
   gradientThreshold: 1,
@@ -36,7 +36,7 @@ export const DEFAULT_RESONANCE_OPTIONS: ResonanceOptions = Object.freeze({
 });
 
 /**
- * The regime of the update dynamics (seed section 5): `resonant` is the target —
+ * The regime of the update dynamics (AE-DDSP §5): `resonant` is the target —
  * bounded, coherent oscillation; `stalled` is overdamped; `exploding` is divergent;
  * `damped` is moving but without coherent oscillation.
  */
@@ -52,7 +52,7 @@ export interface ResonanceHistory {
   readonly updateNorms: readonly number[];
 }
 
-/** One step's inputs to the monitor. */
+/** @internal One step's inputs to the monitor. */
 export interface ResonanceInput {
   /** ‖g_t‖. */
   readonly gradientNorm: number;
@@ -87,8 +87,9 @@ export interface ResonanceReport {
 }
 
 /**
+ * @internal
  * Tracks the optimiser's recent history and turns it into the bounded, smooth composite
- * reward of seed section 6 (R_opt, R_pol, penalties) and the regime of section 5.
+ * reward of AE-DDSP §6 (R_opt, R_pol, penalties) and the regime of §5.
  * All measures are plain arithmetic on a short window: cheap and backend-free.
  */
 export class ResonanceMonitor {

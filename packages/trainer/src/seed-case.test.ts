@@ -1,11 +1,11 @@
+import { matchLoss } from '@ae-ddsp/features';
 import { presetPatch, SynthPlant } from '@ae-ddsp/plant';
 import { tf, useBackend } from '@ae-ddsp/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { matchLoss } from './match-loss';
 import { Trainer } from './trainer';
 
 /**
- * The seed's own case (AE-DDSP seed scaffold, DESIGN.md section 3): its toy synth cannot move
+ * The seed's own case (the AE-DDSP seed's scaffold, docs/method.md): its toy synth cannot move
  * from 260 Hz to 220 Hz (259.95 Hz after 50 steps). AE-DDSP, on the real seed-stub preset
  * with the seed's log-mel loss plus a cumulative-spectrum term for pitch direction, must.
  */

@@ -1,11 +1,21 @@
+import { Explorer } from '@ae-ddsp/explorer';
+import { type LossFactory, matchLoss } from '@ae-ddsp/features';
+import { AdaptiveScheduler } from '@ae-ddsp/scheduler';
 import { BACKENDS, tf, useBackend } from '@ae-ddsp/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LossFactory } from './interfaces';
-import { METHOD_NAMES } from './methods';
+import type { TrainerScheduler } from './interfaces';
+import { METHOD_NAMES } from './presets';
 import { drivePlant, mseLoss } from './test-support/drive-plant';
 import { Trainer, type TrainerOptions } from './trainer';
+import { heavyBall } from './update-rules/heavy-ball';
 
 const plant = drivePlant();
+
+/** The trainer's scheduler, which these tests expect to be an `AdaptiveScheduler` (the default). */
+function adaptive(scheduler: TrainerScheduler): AdaptiveScheduler {
+  expect(scheduler).toBeInstanceOf(AdaptiveScheduler);
+  return scheduler as AdaptiveScheduler;
+}
 const SAMPLES = 400;
 const TRUE = [0.7, 0.3];
 
@@ -83,7 +93,7 @@ describe('Trainer', () => {
     // Step 5 started from θ5 (NaN loss): back to θ4, where step 4 started with a finite loss.
     expect(Array.from(events[bad]!.parameters)).toEqual(Array.from(events[bad - 2]!.parameters));
     expect(events[bad]!.learningRate).toBeLessThan(events[bad - 1]!.learningRate);
-    expect(trainer.scheduler.divergences).toBe(1);
+    expect(adaptive(trainer.scheduler).divergences).toBe(1);
     expect(events.filter((e) => e.rolledBack)).toHaveLength(1);
     expect(events.at(-1)!.bestLoss).toBeLessThan(1e-4);
     trainer.dispose();
@@ -142,7 +152,7 @@ describe('Trainer', () => {
     const trainer = new Trainer(base({ target: t, reward: closeness }));
     const events = trainer.run({ steps: 40 }).history;
     const last = events.at(-1)!;
-    expect(trainer.scheduler.snapshot().signals!.reward).toBe(last.resonance.reward);
+    expect(adaptive(trainer.scheduler).snapshot().signals!.reward).toBe(last.resonance.reward);
     expect(last.reward).toBeGreaterThan(events[0]!.reward!);
     expect(
       events.every((e) => ['resonant', 'damped', 'stalled', 'exploding'].includes(e.resonance.regime)),
@@ -189,7 +199,7 @@ describe('Trainer', () => {
     // The scheduler's own σ, times the envelope, is what the step used.
     expect(annealed[19]!.dither).toBeCloseTo(ae.scheduler.hyperparameters.dither * envelope(19), 15);
     expect(annealed[19]!.learningRate).toBe(ae.scheduler.hyperparameters.learningRate);
-    expect(ae.scheduler.snapshot().envelope).toBeCloseTo(envelope(19), 12);
+    expect(adaptive(ae.scheduler).snapshot().envelope).toBeCloseTo(envelope(19), 12);
     for (const x of [adamRun, ae]) x.dispose();
   });
 
@@ -201,6 +211,72 @@ describe('Trainer', () => {
     trainer.run({ steps: 500 });
     expect(tf.memory().numTensors).toBe(settled);
     trainer.dispose();
+    t.dispose();
+  });
+
+  it('runs the seed’s exact heavy ball when given `rule: heavyBall`, no method name needed', () => {
+    const t = target();
+    const trajectory = (rule: TrainerOptions['rule']) => {
+      const trainer = new Trainer(base({ target: t, rule }));
+      const r = trainer.run({ steps: 40 });
+      const state = trainer.checkpoint().rule!;
+      trainer.dispose();
+      return { params: r.history.map((e) => Array.from(e.parameters)), best: r.bestLoss, state };
+    };
+    const byFactory = trajectory(heavyBall);
+    expect(byFactory.state.rule).toBe('heavy-ball');
+    const probe = new Trainer(base({ target: t }));
+    expect(byFactory.best).toBeLessThan(probe.evaluate([0.3, 0.8]));
+    probe.dispose();
+    expect(trajectory((n) => heavyBall(n)).params).toEqual(byFactory.params);
+    expect(trajectory(heavyBall(2)).params).toEqual(byFactory.params);
+    expect(trajectory(undefined).state.rule).toBe('adam');
+    t.dispose();
+  });
+
+  it('runs with a scheduler and an explorer object of the caller’s, and resumes them exactly', () => {
+    const t = target();
+    const make = () =>
+      base({
+        target: t,
+        learningRate: undefined,
+        scheduler: new AdaptiveScheduler({ learningRate: 0.03, momentum: 0.8 }),
+        explorer: new Explorer({ seed: 11, testEvery: 3 }),
+      });
+    const options = make();
+    const trainer = new Trainer(options);
+    expect(trainer.scheduler).toBe(options.scheduler);
+    const first = trainer.run({ steps: 12 }).history;
+    expect(first[0]!.momentum).toBe(0.8);
+    expect(first.filter((e) => e.localTest).map((e) => e.step)).toEqual([3, 6, 9]);
+    const saved = JSON.parse(JSON.stringify(trainer.checkpoint()));
+    const rest = trainer.run({ steps: 10 }).history.map((e) => Array.from(e.parameters));
+    const resumed = Trainer.resume(saved, make());
+    expect(resumed.run({ steps: 10 }).history.map((e) => Array.from(e.parameters))).toEqual(rest);
+    for (const x of [trainer, resumed]) x.dispose();
+    t.dispose();
+  });
+
+  it('defaults the loss to matchLoss of @ae-ddsp/features at the plant’s sample rate', () => {
+    const long = tf.tidy(() => plant.render(tf.tensor2d([TRUE]), 4096));
+    const run = (loss: LossFactory | undefined) => {
+      const trainer = new Trainer(base({ target: long, loss }));
+      const r = trainer.run({ steps: 3 }).history.map((e) => [e.loss, Array.from(e.parameters)]);
+      trainer.dispose();
+      return r;
+    };
+    const byDefault = run(undefined);
+    expect(byDefault).toEqual(run(matchLoss({ sampleRate: plant.sampleRate })));
+    expect(byDefault).not.toEqual(run(matchLoss({ sampleRate: 16000 })));
+    long.dispose();
+  });
+
+  it('frees every tensor it made: numTensors unchanged over 50 constructions and disposals', () => {
+    const t = target();
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 50; i++)
+      new Trainer(base({ target: t, window: { samples: 200, hop: 100 } })).dispose();
+    expect(tf.memory().numTensors).toBe(before);
     t.dispose();
   });
 
@@ -216,5 +292,11 @@ describe('Trainer', () => {
       /window.samples/,
     );
     expect(() => new Trainer(base({ target: t })).run({})).toThrow(/finite budget/);
+    expect(() => new Trainer(base({ target: t, loss: 3 as never }))).toThrow(
+      /options.loss must be a loss factory/,
+    );
+    expect(
+      () => new Trainer(base({ target: t, learningRate: 0.1, scheduler: { learningRate: 0.2 } })),
+    ).toThrow(/disagree/);
   });
 });

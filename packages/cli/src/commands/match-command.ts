@@ -7,8 +7,9 @@
 
 import { stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import { MATCH_LOSS_DEFAULTS } from '@ae-ddsp/features';
 import { savePatch } from '@ae-ddsp/plant';
-import { MATCH_LOSS_DEFAULTS, METHOD_NAMES, type MethodName } from '@ae-ddsp/trainer';
+import { METHOD_NAMES, type MethodName } from '@ae-ddsp/trainer';
 import { computeFrameFeatures } from '../analysis/frame-features';
 import { encodeWav } from '../audio/encode-wav';
 import { readAudio } from '../audio/read-audio';

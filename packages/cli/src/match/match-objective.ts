@@ -1,7 +1,7 @@
 /**
  * What `ae-ddsp match` minimises and rewards, with the target's features cached once per
  * window:
- * - loss: `@ae-ddsp/trainer`'s `matchLoss` at the working sample rate — the seed's
+ * - loss: `@ae-ddsp/features`' `matchLoss` at the working sample rate — the seed's
  *   multi-resolution log-mel L2 distance (n_fft 1024 and 4096, hop 256, 64 HTK mels, mean
  *   over the scales) plus a weighted cumulative-spectrum (1-D Wasserstein) distance, which
  *   gives pitch a gradient direction that log-mel lacks;
@@ -10,9 +10,7 @@
  * @module
  */
 
-import { createAudioReward } from '@ae-ddsp/features';
-import { type AudioReward, MATCH_LOSS_DEFAULTS, type RewardFactory } from '@ae-ddsp/trainer';
-import type * as tf from '@tensorflow/tfjs-core';
+import { createAudioReward, MATCH_LOSS_DEFAULTS, type RewardFactory } from '@ae-ddsp/features';
 
 /** The longest FFT the objective uses: a target must be at least this long (samples). */
 export const MATCH_ANALYSIS_FRAME = 4096;
@@ -25,17 +23,7 @@ export function matchLossDescription(pitchWeight: number = MATCH_LOSS_DEFAULTS.p
   );
 }
 
-/** The reward factory of a match at `sampleRateHz`: R_aud's total. */
+/** The reward factory of a match at `sampleRateHz`: R_aud. */
 export function matchReward(sampleRateHz: number): RewardFactory {
-  return (target: tf.Tensor2D): AudioReward => {
-    const reward = createAudioReward(target, { sampleRate: sampleRateHz });
-    const total = ((audio: tf.Tensor2D) => {
-      const result = reward(audio);
-      for (const component of Object.values(result.components))
-        if (component !== result.total) component.dispose();
-      return result.total;
-    }) as AudioReward;
-    total.dispose = () => reward.dispose();
-    return total;
-  };
+  return (target) => createAudioReward(target, { sampleRate: sampleRateHz });
 }

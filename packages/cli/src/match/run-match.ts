@@ -11,9 +11,9 @@
  * @module
  */
 
+import { matchLoss } from '@ae-ddsp/features';
 import {
   type MethodName,
-  matchLoss,
   type StepEvent,
   type TrainablePlant,
   Trainer,
@@ -67,7 +67,7 @@ export interface MatchRunOptions {
   readonly seed: number;
   /** Window length in seconds for long targets; targets up to 1.5 windows train whole. Default 1. */
   readonly windowSeconds?: number;
-  /** Weight of the cumulative-spectrum (pitch) term of the loss. Default `MATCH_LOSS_DEFAULTS.pitchWeight` of `@ae-ddsp/trainer`. */
+  /** Weight of the cumulative-spectrum (pitch) term of the loss. Default `MATCH_LOSS_DEFAULTS.pitchWeight` of `@ae-ddsp/features`. */
   readonly pitchWeight?: number;
   /** Called after every step with the step's metrics row. */
   readonly onStep?: (row: MetricsRow, event: StepEvent) => void;

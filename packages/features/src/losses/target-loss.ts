@@ -1,7 +1,7 @@
 /**
- * The shape every loss factory returns: a function of `[batch, samples]` audio giving a
- * scalar tfjs loss, differentiable w.r.t. the audio, that holds cached target features
- * until `dispose()`; plus weighted composition.
+ * The loss types every package shares — what a loss is ({@link AudioLoss}), what this
+ * package's factories return ({@link TargetLoss}) and what builds one per target
+ * ({@link LossFactory}) — plus weighted composition.
  *
  * @example
  * ```ts
@@ -16,13 +16,31 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 
-/** A loss against a cached target: `loss(audio)` → scalar tensor; `dispose()` frees the target. */
-export interface TargetLoss {
-  /** The loss of `audio` `[batch, samples]` against the cached target. */
+/**
+ * A differentiable loss of audio `[batch, samples]` against a fixed target: a scalar tensor
+ * (mean over the batch). A loss that caches target features has `dispose()` to free them;
+ * whoever owns the loss (e.g. the trainer) calls it when done.
+ */
+export interface AudioLoss {
+  /** The loss of `audio` `[batch, samples]`. */
+  (audio: tf.Tensor2D): tf.Scalar;
+  /** Releases cached target features, if the loss holds any. */
+  dispose?(): void;
+}
+
+/** An {@link AudioLoss} against a cached target, as this package's factories build it: always disposable. */
+export interface TargetLoss extends AudioLoss {
+  /** The loss of `audio`, which must be `[batch, samples]` (checked; any tensor type is accepted for `tf.grad`). */
   (audio: tf.Tensor): tf.Scalar;
   /** Releases the cached target features. */
   dispose(): void;
 }
+
+/**
+ * Builds the loss for one target `[batch, samples]`. A consumer calls it once per target (or
+ * target window) and keeps the result, so the target's features are computed once.
+ */
+export type LossFactory = (target: tf.Tensor2D) => AudioLoss;
 
 /**
  * Throws a clear Error unless `audio` can be compared with a target of shape

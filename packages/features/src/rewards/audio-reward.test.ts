@@ -29,8 +29,14 @@ describe('audio rewards (seed section 6)', () => {
     const reward = createAudioReward(target, { logMel: { fftLengths: [512, 2048] } });
     const totals: number[] = [];
     for (const audio of [target, tone(470), tone(880), tf.tensor2d(seededNoise(n, 4), [1, n])]) {
-      const { total, components } = reward(audio);
+      const { total, components } = reward.breakdown(audio);
       totals.push(read(total));
+      // Called directly, the reward is the breakdown's total and leaves no tensor behind.
+      const before = tf.memory().numTensors;
+      const direct = reward(audio);
+      expect(read(direct)).toBe(read(total));
+      direct.dispose();
+      expect(tf.memory().numTensors).toBe(before);
       for (const [name, c] of Object.entries(components)) {
         const v = read(c);
         expect(v, name).toBeGreaterThanOrEqual(0);
@@ -54,11 +60,7 @@ describe('audio rewards (seed section 6)', () => {
     const target = tone(440);
     const reward = createAudioReward(target, { logMel: { fftLengths: [512] } });
     const x = tone(450);
-    const g = tf.grad((a: tf.Tensor) => {
-      const { total, components } = reward(a);
-      tf.dispose(Object.values(components));
-      return total;
-    })(x);
+    const g = tf.grad((a: tf.Tensor) => reward(a))(x);
     const values = g.dataSync();
     expect(values.every(Number.isFinite)).toBe(true);
     expect(values.some((v) => v !== 0)).toBe(true);
@@ -76,11 +78,7 @@ describe('audio rewards (seed section 6)', () => {
       );
     const rewardNoisy = createAudioReward(noisy(440, 1), { logMel: { fftLengths: [512] } });
     const xNoisy = noisy(450, 2);
-    const total = (a: tf.Tensor) => {
-      const { total: t, components } = rewardNoisy(a);
-      tf.dispose(Object.values(components));
-      return tf.mul(t, 100);
-    };
+    const total = (a: tf.Tensor) => tf.tidy(() => tf.mul(rewardNoisy(a), 100));
     // 1.5 % tolerance: the crest term takes a max and the smooth rolloff is a steep sigmoid
     checkDirectional(total, xNoisy, 2, 1e-2, 1.5e-2);
     rewardNoisy.dispose();

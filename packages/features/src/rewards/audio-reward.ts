@@ -1,16 +1,18 @@
 /**
- * Bounded, smooth rewards in feature space (seed section 6, R_aud): log-mel similarity,
- * centroid and rolloff targets, flatness and peakiness, each `exp(−(difference/tolerance)²)`
- * (or `exp(−distance/scale)`) in [0, 1], and their weighted mean, also in [0, 1].
- * All are differentiable tfjs scalars, so they can drive a gradient (minimise −R) or be read
- * as feedback with `.dataSync()`.
+ * Bounded, smooth rewards in feature space (AE-DDSP §6, docs/method.md: R_aud): log-mel
+ * similarity, centroid and rolloff targets, flatness and peakiness, each
+ * `exp(−(difference/tolerance)²)` (or `exp(−distance/scale)`) in [0, 1], and their weighted
+ * mean, also in [0, 1]. All are differentiable tfjs scalars, so they can drive a gradient
+ * (minimise −R) or be read as feedback with `.dataSync()`. The reward types every package
+ * shares live here too: {@link AudioReward} (audio → scalar), {@link TargetReward} (what
+ * {@link createAudioReward} returns) and {@link RewardFactory}.
  *
  * @example
  * ```ts
  * const reward = createAudioReward(target, { tolerances: { centroidHz: 100 } });
- * const { total, components } = reward(audio);
+ * const total = reward(audio); // R_aud, a scalar in [0, 1]
+ * const { components } = reward.breakdown(audio); // and each part of it
  * console.log(total.dataSync()[0], components.centroid.dataSync()[0]);
- * tf.dispose([total, ...Object.values(components)]);
  * reward.dispose();
  * ```
  * @module
@@ -78,7 +80,7 @@ export const DEFAULT_REWARD_TOLERANCES: Readonly<Required<AudioRewardTolerances>
   logCrest: 0.5,
 });
 
-/** Result of an {@link AudioReward}: the weighted mean and each component, all in [0, 1]. */
+/** The parts of R_aud ({@link TargetReward.breakdown}): the weighted mean and each component, all in [0, 1]. */
 export interface AudioRewardResult {
   /** `Σ w_i R_i / Σ w_i`, in [0, 1]. */
   readonly total: tf.Scalar;
@@ -86,16 +88,33 @@ export interface AudioRewardResult {
   readonly components: Readonly<Record<AudioRewardComponent, tf.Scalar>>;
 }
 
-/** A reward against a cached target; `dispose()` frees the target features. */
+/**
+ * A bounded reward in [0, 1] of audio `[batch, samples]` against a fixed target (higher is
+ * better), as a differentiable scalar tensor. A reward that caches target features has
+ * `dispose()` to free them.
+ */
 export interface AudioReward {
-  /** Rewards of `audio` `[batch, samples]` (the caller disposes the result's tensors). */
-  (audio: tf.Tensor): AudioRewardResult;
+  /** The reward of `audio` `[batch, samples]`. */
+  (audio: tf.Tensor2D): tf.Scalar;
+  /** Releases cached target features, if the reward holds any. */
+  dispose?(): void;
+}
+
+/** R_aud against a cached target ({@link createAudioReward}): an {@link AudioReward} that also reports its parts. */
+export interface TargetReward extends AudioReward {
+  /** The reward of `audio`, which must be `[batch, samples]` (checked; any tensor type is accepted for `tf.grad`). */
+  (audio: tf.Tensor): tf.Scalar;
+  /** The total and every component of the reward of `audio` (the caller disposes the tensors). */
+  breakdown(audio: tf.Tensor): AudioRewardResult;
   /** Releases the cached target features. */
   dispose(): void;
 }
 
-/** R_aud of seed section 6 against `target`, with the target's features cached. */
-export function createAudioReward(target: tf.Tensor, options: AudioRewardOptions = {}): AudioReward {
+/** Builds the reward for one target `[batch, samples]`; called once per target (window) and kept. */
+export type RewardFactory = (target: tf.Tensor2D) => AudioReward;
+
+/** R_aud (AE-DDSP §6) against `target`, with the target's features cached. */
+export function createAudioReward(target: tf.Tensor, options: AudioRewardOptions = {}): TargetReward {
   const tol = { ...DEFAULT_REWARD_TOLERANCES, ...options.tolerances };
   const weights: Record<AudioRewardComponent, number> = {
     logMel: 1,
@@ -121,7 +140,7 @@ export function createAudioReward(target: tf.Tensor, options: AudioRewardOptions
   const logMelTarget = cacheFeatures(logMelEncoder, target);
   const statsTarget = cacheFeatures(statsEncoder, target);
   let disposed = false;
-  const reward = ((audio: tf.Tensor): AudioRewardResult => {
+  const breakdown = (audio: tf.Tensor): AudioRewardResult => {
     if (disposed) throw new Error('audio reward: called after dispose()');
     assertMatchesTarget(audio, targetShape, 'audio reward');
     const components = tf.tidy(() => {
@@ -145,7 +164,13 @@ export function createAudioReward(target: tf.Tensor, options: AudioRewardOptions
       return tf.clipByValue(acc, 0, 1) as tf.Scalar;
     });
     return { total, components };
-  }) as AudioReward;
+  };
+  const reward = ((audio: tf.Tensor): tf.Scalar => {
+    const { total, components } = breakdown(audio);
+    tf.dispose(Object.values(components));
+    return total;
+  }) as TargetReward;
+  reward.breakdown = breakdown;
   reward.dispose = () => {
     if (disposed) return;
     disposed = true;

@@ -1,5 +1,6 @@
+import type { AudioLoss } from '@ae-ddsp/features';
 import * as tf from '@tensorflow/tfjs-core';
-import type { AudioLoss, TrainablePlant } from '../interfaces';
+import type { TrainablePlant } from '../interfaces';
 
 /**
  * A small real plant for the trainer's tests: y = gain · tanh(drive · sin(2π·220·t)), with

@@ -14,7 +14,7 @@ export interface AdamOptions {
 }
 
 /**
- * Adam-style U (seed section 1) whose first-moment coefficient is the scheduler's μ_t, read
+ * Adam-style U (AE-DDSP §1, docs/method.md) whose first-moment coefficient is the scheduler's μ_t, read
  * every step: m ← μ·m + (1 − μ)·g, v ← β2·v + (1 − β2)·g², u = α·m̂/(√v̂ + ε), with bias
  * corrections m̂ = m/(1 − Πμ), v̂ = v/(1 − β2^t). With constant μ = 0.9 it is plain Adam.
  *
@@ -63,11 +63,4 @@ export function adam(size: number, options: AdamOptions = {}): UpdateRule {
       steps = state.steps;
     },
   };
-}
-
-/** The preconditioner 1/(√v̂ + ε) of an Adam state, for preconditioner-shaped dither. */
-export function adamPreconditioner(state: UpdateRuleState, epsilon = 1e-8, beta2 = 0.999): Float32Array {
-  const v = state.buffers.v ?? [];
-  const c2 = state.steps > 0 ? 1 - beta2 ** state.steps : 1;
-  return Float32Array.from(v, (x) => 1 / (Math.sqrt(x / c2) + epsilon));
 }

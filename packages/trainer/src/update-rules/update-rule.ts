@@ -7,7 +7,7 @@ export interface StepHyperparameters {
 }
 
 /**
- * An optimiser's update in the form of the seed (section 1): h_{t+1} = Φ(h_t, g_t; μ_t),
+ * An optimiser's update in the seed's form (AE-DDSP §1, docs/method.md): h_{t+1} = Φ(h_t, g_t; μ_t),
  * u_t = U(h_{t+1}, g_t; α_t). `step` advances the state h and returns u_t; the caller
  * applies θ ← θ − u_t. α and μ are read on every step, so the scheduler really steers it.
  */
@@ -22,6 +22,12 @@ export interface UpdateRule {
   restore(state: UpdateRuleState): void;
 }
 
+/**
+ * Builds an {@link UpdateRule} for `size` parameters (batch × parameter count): `adam` and
+ * `heavyBall` are factories, as is any `(size) => UpdateRule` of your own.
+ */
+export type UpdateRuleFactory = (size: number) => UpdateRule;
+
 /** Serialized optimiser state: named buffers of numbers and a step counter. */
 export interface UpdateRuleState {
   /** The rule's name, checked on restore. */
@@ -32,7 +38,7 @@ export interface UpdateRuleState {
   readonly buffers: Readonly<Record<string, readonly number[]>>;
 }
 
-/** Throws unless `state` was written by a rule called `rule` with buffers of `size`. */
+/** @internal Throws unless `state` was written by a rule called `rule` with buffers of `size`. */
 export function checkRuleState(
   state: UpdateRuleState,
   rule: string,

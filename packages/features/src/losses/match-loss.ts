@@ -1,5 +1,21 @@
-import { combineLosses, createCumulativeSpectrumLoss, createLogMelLoss } from '@ae-ddsp/features';
-import type { LossFactory } from './interfaces';
+/**
+ * The default objectives of a sound match: {@link seedLoss}, the AE-DDSP seed's
+ * multi-resolution log-mel loss, and {@link matchLoss}, the same plus a cumulative-spectrum
+ * term that gives pitch a direction. Both are {@link LossFactory}s: give them to a trainer,
+ * which builds one loss per target window.
+ *
+ * @example
+ * ```ts
+ * const loss = matchLoss({ sampleRate: 16000 })(target);
+ * const value = loss(audio);
+ * loss.dispose();
+ * ```
+ * @module
+ */
+import type * as tf from '@tensorflow/tfjs-core';
+import { createCumulativeSpectrumLoss } from './cumulative-spectrum-loss';
+import { createLogMelLoss } from './log-mel-loss';
+import { combineLosses, type TargetLoss } from './target-loss';
 
 /** Options of {@link matchLoss}. */
 export interface MatchLossOptions {
@@ -19,10 +35,10 @@ export const MATCH_LOSS_DEFAULTS: Readonly<Required<MatchLossOptions>> = Object.
 });
 
 /**
- * The seed's loss: the mean over n_fft 1024 and 4096 of the MSE of log(mel + 1e-6), 64 HTK
- * mels, hop 256 (`@ae-ddsp/features` `createLogMelLoss` with its defaults).
+ * The seed's loss (AE-DDSP §8, docs/method.md): the mean over n_fft 1024 and 4096 of the MSE
+ * of log(mel + 1e-6), 64 HTK mels, hop 256 ({@link createLogMelLoss} with its defaults).
  */
-export const seedLoss: LossFactory = (target) => createLogMelLoss(target);
+export const seedLoss = (target: tf.Tensor2D): TargetLoss => createLogMelLoss(target);
 
 /**
  * The loss AE-DDSP matches with: the seed's multi-resolution log-mel loss plus a weighted
@@ -34,10 +50,10 @@ export const seedLoss: LossFactory = (target) => createLogMelLoss(target);
  *
  * @example
  * ```ts
- * const trainer = new Trainer({ plant, target, loss: matchLoss() });
+ * const trainer = new Trainer({ plant, target, loss: matchLoss({ sampleRate: 44100 }) });
  * ```
  */
-export function matchLoss(options: MatchLossOptions = {}): LossFactory {
+export function matchLoss(options: MatchLossOptions = {}): (target: tf.Tensor2D) => TargetLoss {
   const { sampleRate, pitchWeight, pitchFftLength } = { ...MATCH_LOSS_DEFAULTS, ...options };
   if (!(Number.isFinite(pitchWeight) && pitchWeight >= 0)) {
     throw new RangeError(`matchLoss: pitchWeight must be a finite number ≥ 0, got ${pitchWeight}`);

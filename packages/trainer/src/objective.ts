@@ -1,0 +1,177 @@
+import '@ae-ddsp/tfjs-gradients';
+import type { AudioLoss, AudioReward, LossFactory, RewardFactory } from '@ae-ddsp/features';
+import * as tf from '@tensorflow/tfjs-core';
+import type { TrainablePlant } from './interfaces';
+
+/** A window of the target, for targets longer than one analysis window (AE-DDSP §7, docs/method.md). */
+export interface TrainingWindow {
+  /** Window length in samples. */
+  readonly samples: number;
+  /** Hop between successive windows, in samples (≤ samples for overlap). */
+  readonly hop: number;
+}
+
+/** The risk penalty on loudness: weight·max(0, RMS dBFS − capDb)². */
+export interface LoudnessPenalty {
+  /** Level above which the penalty starts, dBFS. */
+  readonly capDb: number;
+  /** Weight of the squared excess. */
+  readonly weight: number;
+}
+
+/** @internal What the {@link Objective} is built from. */
+export interface ObjectiveOptions {
+  readonly plant: TrainablePlant;
+  readonly target: tf.Tensor2D;
+  readonly loss: LossFactory;
+  readonly reward?: RewardFactory | undefined;
+  readonly window?: TrainingWindow | undefined;
+  readonly rewardInLoss?: number | undefined;
+  readonly loudnessPenalty?: LoudnessPenalty | undefined;
+}
+
+/** @internal One gradient evaluation of the objective. */
+export interface Evaluation {
+  /** The task loss (what is reported; the objective may add reward and penalty terms). */
+  readonly loss: number;
+  /** R_aud, when a reward is configured. */
+  readonly reward: number | undefined;
+  /** RMS level of the rendered audio, dBFS. */
+  readonly loudnessDb: number;
+  /** ∇θ of the objective, batch × parameterCount values. */
+  readonly gradient: Float32Array;
+}
+
+/**
+ * @internal
+ * Steps 1–3 of the loop (AE-DDSP §6–7, docs/method.md): synthesize with θ, encode and score
+ * the audio against a target window. The objective is the loss − λ·R_aud + the loudness
+ * risk penalty; its gradient comes from one differentiable render. Holds the target windows
+ * with their losses and rewards (built once per window, so target features are cached), and
+ * counts every synth evaluation.
+ */
+export class Objective {
+  /** The target windows, in the order steps cycle through them. */
+  readonly windows: readonly { readonly offset: number; readonly samples: number }[];
+  /** Patches in the batch. */
+  readonly batch: number;
+  /** batch × parameterCount. */
+  readonly size: number;
+  readonly #plant: TrainablePlant;
+  readonly #targets: tf.Tensor2D[];
+  readonly #losses: AudioLoss[];
+  readonly #rewards: (AudioReward | undefined)[];
+  readonly #rewardInLoss: number;
+  readonly #loudnessPenalty: LoudnessPenalty | undefined;
+  readonly #variable: tf.Variable<tf.Rank.R2>;
+  #evaluations = 0;
+
+  /** Cuts the target into windows and builds their losses and rewards; throws naming a bad option. */
+  constructor(options: ObjectiveOptions) {
+    const { plant, target } = options;
+    this.#plant = plant;
+    this.batch = target.shape[0];
+    this.size = this.batch * plant.parameterCount;
+    this.#rewardInLoss = options.rewardInLoss ?? 0;
+    this.#loudnessPenalty = options.loudnessPenalty;
+    if (!(this.#rewardInLoss >= 0))
+      throw new RangeError(`Trainer: rewardInLoss must be ≥ 0, got ${this.#rewardInLoss}`);
+    if (this.#rewardInLoss > 0 && !options.reward)
+      throw new RangeError('Trainer: rewardInLoss needs options.reward');
+    this.windows = windowsOf(target.shape[1], options.window);
+    this.#targets = this.windows.map((w) => tf.keep(tf.slice(target, [0, w.offset], [-1, w.samples])));
+    this.#losses = this.#targets.map((t) => options.loss(t));
+    this.#rewards = this.#targets.map((t) => options.reward?.(t));
+    const initial = tf.zeros([this.batch, plant.parameterCount]) as tf.Tensor2D;
+    this.#variable = tf.variable(initial, true);
+    initial.dispose();
+  }
+
+  /** Synth evaluations so far (every gradient evaluation, probe and candidate). */
+  get evaluations(): number {
+    return this.#evaluations;
+  }
+
+  set evaluations(count: number) {
+    this.#evaluations = count;
+  }
+
+  /** Loss, reward, loudness and the objective's gradient at θ on window `index` (one evaluation). */
+  evaluate(theta: Float32Array, index: number): Evaluation {
+    tf.tidy(() => this.#variable.assign(tf.tensor2d(theta, [this.batch, this.#plant.parameterCount])));
+    this.#evaluations++;
+    const lossFn = this.#losses[index]!;
+    const rewardFn = this.#rewards[index];
+    const lambda = this.#rewardInLoss;
+    const cap = this.#loudnessPenalty;
+    const kept: { loss?: tf.Scalar; reward?: tf.Scalar; loudness?: tf.Scalar } = {};
+    const { value, grads } = tf.variableGrads(() => {
+      const audio = this.#render(this.#variable, index);
+      const loss = lossFn(audio);
+      const reward = rewardFn?.(audio);
+      const loudness = tf.mul(10 / Math.LN10, tf.log(tf.add(tf.mean(tf.square(audio)), 1e-12))) as tf.Scalar;
+      kept.loss = tf.keep(loss);
+      kept.loudness = tf.keep(loudness);
+      if (reward) kept.reward = tf.keep(reward);
+      let objective: tf.Scalar = loss;
+      if (reward && lambda > 0) objective = tf.sub(objective, tf.mul(lambda, reward));
+      if (cap)
+        objective = tf.add(objective, tf.mul(cap.weight, tf.square(tf.relu(tf.sub(loudness, cap.capDb)))));
+      return objective;
+    }, [this.#variable]);
+    const gradientTensor = grads[this.#variable.name]!;
+    const gradient = Float32Array.from(gradientTensor.dataSync());
+    const loss = kept.loss!.dataSync()[0]!;
+    const reward = kept.reward?.dataSync()[0];
+    const loudnessDb = kept.loudness!.dataSync()[0]!;
+    tf.dispose([value, gradientTensor, kept.loss!, kept.loudness!]);
+    if (kept.reward) kept.reward.dispose();
+    return { loss, reward, loudnessDb, gradient };
+  }
+
+  /** Losses of several parameter sets on window `index`, rendered as one batch (one evaluation each). */
+  losses(candidates: readonly Float32Array[], index: number): number[] {
+    const n = this.#plant.parameterCount;
+    const rows = this.batch;
+    this.#evaluations += candidates.length;
+    return tf.tidy(() => {
+      const flat = new Float32Array(candidates.length * this.size);
+      candidates.forEach((c, i) => {
+        flat.set(c, i * this.size);
+      });
+      const audio = this.#render(tf.tensor2d(flat, [candidates.length * rows, n]), index);
+      const lossFn = this.#losses[index]!;
+      return candidates.map((_, i) => lossFn(tf.slice(audio, [i * rows, 0], [rows, -1])).dataSync()[0]!);
+    });
+  }
+
+  /** Frees the cached target windows, their losses and rewards, and the parameter variable. */
+  dispose(): void {
+    for (const f of [...this.#losses, ...this.#rewards]) f?.dispose?.();
+    tf.dispose(this.#targets);
+    this.#variable.dispose();
+  }
+
+  #render(parameters: tf.Tensor2D, index: number): tf.Tensor2D {
+    const w = this.windows[index]!;
+    const audio = this.#plant.render(parameters, w.offset + w.samples);
+    return w.offset === 0 ? audio : tf.slice(audio, [0, w.offset], [-1, w.samples]);
+  }
+}
+
+/** The windows of a target of `total` samples (the whole target without `window`); throws naming a bad size. */
+function windowsOf(total: number, window: TrainingWindow = { samples: total, hop: total }) {
+  if (!(Number.isInteger(window.samples) && window.samples > 0 && window.samples <= total)) {
+    throw new RangeError(
+      `Trainer: window.samples must be an integer in [1, ${total}], got ${window.samples}`,
+    );
+  }
+  if (!(Number.isInteger(window.hop) && window.hop > 0 && window.hop <= window.samples)) {
+    throw new RangeError(`Trainer: window.hop must be an integer in [1, window.samples], got ${window.hop}`);
+  }
+  const windows: { offset: number; samples: number }[] = [];
+  for (let offset = 0; offset + window.samples <= total; offset += window.hop) {
+    windows.push({ offset, samples: window.samples });
+  }
+  return windows;
+}
