@@ -49,9 +49,7 @@ export function scoreCategories(
   for (let j = 0, o = 0; j < count; j++, o += width) {
     let overlap = 0;
     for (let k = 0; k < width; k++) {
-      const a = input[k]!;
-      const b = weights[o + k]!;
-      overlap += a < b ? a : b;
+      overlap += Math.min(input[k]!, weights[o + k]!);
     }
     const denominator = alpha + norms[j]!;
     choice[j] = denominator > 0 ? overlap / denominator : 0;

@@ -223,10 +223,9 @@ export class FuzzyART {
     const o = j * width;
     const beta = this.options.beta;
     for (let k = 0; k < width; k++) {
-      const a = input[k]!;
-      const b = w[o + k]!;
-      const and = a < b ? a : b;
-      w[o + k] = beta === 1 ? and : b - beta * (b - and);
+      const old = w[o + k]!;
+      const and = Math.min(input[k]!, old);
+      w[o + k] = beta === 1 ? and : old - beta * (old - and);
     }
     this.#norms[j] = l1Norm(w, o, width);
   }

@@ -166,7 +166,7 @@ export class SimpleARTMAP {
         `${where}.categoryLabels must be an array of ${art.weights.length} labels (one per category), got ${describe(labels)}`,
       );
     }
-    labels.forEach((label, i) => checkLabel(label, `${where}.categoryLabels[${i}]`));
+    for (let i = 0; i < labels.length; i++) checkLabel(labels[i], `${where}.categoryLabels[${i}]`);
     const { maxCategories, ...options } = art.options;
     const map = new SimpleARTMAP({
       ...options,
