@@ -17,7 +17,7 @@ Usage:
                                          <dir>/<name>.f64 (row-major float64) and prints their
                                          shapes as one JSON line
   fuzzy_art_numpy.py bench <jobs.json>   times fit and predict for each job
-                                         {file, rows, columns, rho, alpha, beta, repeats}
+                                         {file, rows, columns, rho, alpha, beta, repeats, warmup}
                                          and prints one JSON line
   fuzzy_art_numpy.py fit <case.json>     fits one case {X, rho, alpha, beta, maxCategories,
                                          labels?, epsilon?} and prints labels and weights
@@ -132,10 +132,10 @@ def bench(jobs_file):
         X = np.fromfile(job["file"], dtype=np.float64).reshape(job["rows"], job["columns"])
         I = complement_code(X)
         art = FuzzyArtNumpy(job["rho"], job["alpha"], job["beta"])
-        repeats = job.get("repeats", 5)
-        fit_ms = median_ms(lambda: art.fit(I), repeats=repeats, warmup=1)
+        repeats, warmup = job.get("repeats", 5), job.get("warmup", 1)
+        fit_ms = median_ms(lambda: art.fit(I), repeats=repeats, warmup=warmup)
         labels = art.fit(I)
-        predict_ms = median_ms(lambda: art.predict(I), repeats=repeats, warmup=1)
+        predict_ms = median_ms(lambda: art.predict(I), repeats=repeats, warmup=warmup)
         out.append(
             {
                 "fitMs": fit_ms,
