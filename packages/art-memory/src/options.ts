@@ -10,7 +10,7 @@
  */
 import { describe } from './rows';
 
-/** Options of {@link FuzzyART}. */
+/** Options of a Fuzzy ART memory (`FuzzyART`). */
 export interface FuzzyARTOptions {
   /** Vigilance ρ in [0, 1]: the match |I ∧ w_j| / d a category needs to learn an input. */
   readonly rho: number;

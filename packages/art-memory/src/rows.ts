@@ -12,7 +12,9 @@
 
 /** A flat row-major matrix: `data.length / columns` rows of `columns` values. */
 export interface Matrix {
+  /** The values, row after row. */
   readonly data: Float32Array | Float64Array;
+  /** Values per row. */
   readonly columns: number;
 }
 

@@ -17,9 +17,11 @@ import { describe } from './rows';
 /** The `format` tag of a saved Fuzzy ART memory. */
 export const FUZZY_ART_FORMAT = 'ae-ddsp/fuzzy-art';
 
-/** A saved Fuzzy ART memory (what `toJSON` returns). */
+/** A saved Fuzzy ART memory (what `FuzzyART.toJSON` returns). */
 export interface FuzzyARTJSON {
+  /** Always {@link FUZZY_ART_FORMAT}. */
   readonly format: typeof FUZZY_ART_FORMAT;
+  /** The layout version, 1. */
   readonly version: 1;
   /** The options; `maxCategories: null` means no cap. */
   readonly options: { rho: number; alpha: number; beta: number; maxCategories: number | null };

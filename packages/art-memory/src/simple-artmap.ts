@@ -40,9 +40,13 @@ export const SIMPLE_ARTMAP_FORMAT = 'ae-ddsp/simple-artmap';
 
 /** A saved {@link SimpleARTMAP}. */
 export interface SimpleARTMAPJSON {
+  /** Always {@link SIMPLE_ARTMAP_FORMAT}. */
   readonly format: typeof SIMPLE_ARTMAP_FORMAT;
+  /** The layout version, 1. */
   readonly version: 1;
+  /** The match-tracking ε. */
   readonly epsilon: number;
+  /** The underlying Fuzzy ART memory. */
   readonly art: FuzzyARTJSON;
   /** The label of each category, in category order. */
   readonly categoryLabels: number[];
