@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { l1Norm, resonantCategory, scoreCategories } from './choice-match';
 
-function score(input: number[], weights: number[][], alpha: number) {
+function score(input: number[], weights: number[][], alpha: number, rho = 0) {
   const flat = Float64Array.from(weights.flat());
   const width = input.length;
   const norms = Float64Array.from(weights.map((_, j) => l1Norm(flat, j * width, width)));
   const choice = new Float64Array(weights.length);
   const match = new Float64Array(weights.length);
-  scoreCategories(Float64Array.from(input), flat, norms, weights.length, alpha, choice, match);
+  scoreCategories(Float64Array.from(input), flat, norms, weights.length, alpha, rho, choice, match);
   return { choice, match };
 }
 
@@ -42,6 +42,61 @@ describe('scoreCategories', () => {
     expect(choice[0]).toBe(0);
     expect(match[0]).toBe(0);
     expect(choice[1]).toBe(1);
+  });
+});
+
+describe('scoreCategories skips hopeless categories exactly', () => {
+  it('by hand: a category far below vigilance is marked M = −1, T = 0', () => {
+    const { choice, match } = score(
+      [0.2, 0.8],
+      [
+        [0.1, 0.7],
+        [0.5, 0.4],
+      ],
+      0.001,
+      0.75,
+    );
+    expect(match[0]).toBeCloseTo(0.8, 15);
+    expect(choice[0]).toBeCloseTo(0.8 / 0.801, 15);
+    expect(match[1]).toBe(-1);
+    expect(choice[1]).toBe(0);
+  });
+
+  it('scores every category that can resonate exactly as in full, and skips only those with M < ρ (fixed seed)', () => {
+    const unit = fc.double({ min: 0, max: 1, noNaN: true });
+    let skipped = 0;
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 40 })
+          .chain((d) =>
+            fc.tuple(
+              fc.array(unit, { minLength: d, maxLength: d }),
+              fc.array(fc.array(unit, { minLength: d, maxLength: d }), { minLength: 1, maxLength: 12 }),
+            ),
+          ),
+        unit,
+        ([x, boxes], rho) => {
+          // weights as complement-coded boxes [u, 1 − v] around random corners
+          const input = [...x, ...x.map((v) => 1 - v)];
+          const weights = boxes.map((b) => [...b.map((v) => v * 0.5), ...b.map((v) => 0.5 - v * 0.5)]);
+          const full = score(input, weights, 0.01, 0);
+          const fast = score(input, weights, 0.01, rho);
+          for (let j = 0; j < weights.length; j++) {
+            if (fast.match[j] === -1) {
+              skipped++;
+              expect(full.match[j]!).toBeLessThan(rho);
+            } else {
+              expect(fast.match[j]).toBe(full.match[j]);
+              expect(fast.choice[j]).toBe(full.choice[j]);
+            }
+            if (full.match[j]! >= rho) expect(fast.match[j]).toBe(full.match[j]);
+          }
+        },
+      ),
+      { seed: 20261205, numRuns: 300 },
+    );
+    expect(skipped).toBeGreaterThan(100); // the shortcut was taken, often
   });
 });
 

@@ -179,16 +179,18 @@ export class FuzzyART {
   #classifyChecked(row: ArrayLike<number>): number {
     if (this.#count === 0) return -1;
     this.#encode(row);
+    const { alpha, rho } = this.options;
     scoreCategories(
       this.#input,
       this.#weights,
       this.#norms,
       this.#count,
-      this.options.alpha,
+      alpha,
+      rho,
       this.#choice,
       this.#match,
     );
-    return resonantCategory(this.#choice, this.#match, this.#count, this.options.rho);
+    return resonantCategory(this.#choice, this.#match, this.#count, rho);
   }
 
   #learnChecked(row: ArrayLike<number>, tracking: MatchTracking | undefined): number {
@@ -196,8 +198,8 @@ export class FuzzyART {
     const count = this.#count;
     const choice = this.#choice;
     const match = this.#match;
-    scoreCategories(this.#input, this.#weights, this.#norms, count, this.options.alpha, choice, match);
     let rho = this.options.rho;
+    scoreCategories(this.#input, this.#weights, this.#norms, count, this.options.alpha, rho, choice, match);
     if (tracking !== undefined) this.#excluded.fill(0, 0, count);
     for (;;) {
       const j = resonantCategory(choice, match, count, rho, tracking && this.#excluded);
