@@ -338,7 +338,7 @@ function report(r) {
   console.log('\nParity (labels exact; largest |Δweight|):\n');
   console.log(
     table(
-      ['reference', 'case', 'samples', 'categories', 'labels equal', 'max |Δw|'],
+      ['reference', 'case', 'samples', 'categories', 'labels equal', 'largest weight difference'],
       [
         ...r.parity.artlib.map((p) => [
           'artlib fixture',
