@@ -14,7 +14,9 @@ import { type Rows, rowAt, rowCount } from './rows';
 
 /** Per-feature lower and upper bounds of a data set. */
 export interface MinMaxBounds {
+  /** Per-feature value mapped to 0. */
   readonly lower: Float64Array;
+  /** Per-feature value mapped to 1. */
   readonly upper: Float64Array;
 }
 

@@ -24,7 +24,16 @@ export interface FuzzyARTJSON {
   /** The layout version, 1. */
   readonly version: 1;
   /** The options; `maxCategories: null` means no cap. */
-  readonly options: { rho: number; alpha: number; beta: number; maxCategories: number | null };
+  readonly options: {
+    /** Vigilance ρ. */
+    rho: number;
+    /** Choice parameter α. */
+    alpha: number;
+    /** Learning rate β. */
+    beta: number;
+    /** The category cap, or null for none. */
+    maxCategories: number | null;
+  };
   /** Features d before complement coding; null before the first input. */
   readonly features: number | null;
   /** One complement-coded row of 2d values in [0, 1] per category. */
