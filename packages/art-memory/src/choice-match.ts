@@ -31,7 +31,7 @@ export function l1Norm(w: Float64Array, offset: number, width: number): number {
 }
 
 /** How many weights are summed between two checks of whether a category can still resonate. */
-const BLOCK = 16;
+const BLOCK = 8;
 
 /**
  * Writes the choice T_j and match M_j of the complement-coded `input` (length 2d) for the
