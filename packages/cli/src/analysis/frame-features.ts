@@ -13,8 +13,6 @@
 
 import {
   logMelSpectrogram,
-  minimumSignalLength,
-  resolveStftOptions,
   spectralCentroid,
   spectralFlatness,
   spectralRolloffExact,
@@ -59,11 +57,6 @@ export interface FrameFeatures {
   readonly rolloff95_hz: number[];
   /** Spectral flatness per frame, in [0, 1]. */
   readonly flatness: number[];
-}
-
-/** Smallest number of samples {@link computeFrameFeatures} accepts for an FFT length (one centred frame). */
-export function minimumFeatureSamples(fftLength: number): number {
-  return minimumSignalLength(resolveStftOptions({ fftLength }));
 }
 
 /** Computes the per-frame features of mono `samples` (on the active tfjs backend). */
