@@ -18,36 +18,38 @@
 
 import '@ae-ddsp/tfjs-gradients';
 
-export type { FrameFeatureOptions, FrameFeatures } from './analysis/frame-features';
-export {
-  computeFrameFeatures,
-  DEFAULT_FRAME_FEATURE_OPTIONS,
-  minimumFeatureSamples,
-} from './analysis/frame-features';
+// Running the command line from code
+
+export { runCli } from './cli/main';
+export { EXIT_CODES } from './cli/usage-error';
+export { CLI_VERSION } from './cli/version';
+
+// Reading audio files: decode, mix to mono, resample
+
 export { AudioFileError } from './audio/audio-error';
-export type { EncodeWavOptions, WavEncoding } from './audio/encode-wav';
-export { DEFAULT_ENCODE_WAV_OPTIONS, encodeWav, WAV_ENCODINGS } from './audio/encode-wav';
 export { mixToMono } from './audio/mix-to-mono';
-export type { AudioClip, ReadAudioOptions } from './audio/read-audio';
 export {
   DEFAULT_READ_AUDIO_OPTIONS,
   decodeAudio,
   readAudio,
   SUPPORTED_AUDIO_FORMATS,
 } from './audio/read-audio';
-export type { ResampleOptions, ResamplerQuality } from './audio/resample';
 export { DEFAULT_RESAMPLE_OPTIONS, MAX_SAMPLE_RATE_HZ, resample } from './audio/resample';
-export type { FileContents } from './cli/atomic-write';
+
+// Writing files: WAV encoding, atomic writes
+
+export { DEFAULT_ENCODE_WAV_OPTIONS, encodeWav, WAV_ENCODINGS } from './audio/encode-wav';
 export { commitFiles, writeFileAtomic } from './cli/atomic-write';
-export type { Command, CommandContext, PositionalSpec } from './cli/command';
-export type { FlagSpec, FlagSpecs, FlagValues, ParsedCommandLine } from './cli/flags';
-export { parseCommandLine } from './cli/flags';
-export { commandHelp, PROGRAM, programHelp } from './cli/help';
+
+// Per-frame analysis (the `features` command)
+
+export { computeFrameFeatures, DEFAULT_FRAME_FEATURE_OPTIONS } from './analysis/frame-features';
+
+// Types
+
+export type { FrameFeatureOptions, FrameFeatures } from './analysis/frame-features';
+export type { EncodeWavOptions, WavEncoding } from './audio/encode-wav';
+export type { AudioClip, ReadAudioOptions } from './audio/read-audio';
+export type { ResampleOptions, ResamplerQuality } from './audio/resample';
+export type { FileContents } from './cli/atomic-write';
 export type { CliIo, TextSink } from './cli/io';
-export { processIo } from './cli/io';
-export { findCommand, reportError, runCli } from './cli/main';
-export type { Progress, ProgressOptions, ProgressValues } from './cli/progress';
-export { createProgress, formatDuration } from './cli/progress';
-export { EXIT_CODES, UsageError } from './cli/usage-error';
-export { CLI_VERSION } from './cli/version';
-export { COMMANDS } from './commands/registry';

@@ -19,7 +19,7 @@ export interface DitherOptions {
 }
 
 /**
- * Returns θ + σ·D(θ)·η with η ~ N(0, I) drawn from `random` (seed section 1, step 7).
+ * Returns θ + σ·D(θ)·η with η ~ N(0, I) drawn from `random` (AE-DDSP §1, step 7, docs/method.md).
  * The input groups are not modified.
  *
  * @example

@@ -60,7 +60,7 @@ export interface ExplorerState {
 }
 
 /**
- * The evolutionary half of AE-DDSP (seed section 4): shaped dither every step and sparse
+ * The evolutionary half of AE-DDSP (§4, docs/method.md): shaped dither every step and sparse
  * local tests — at chosen steps, K perturbed copies of θ are evaluated (as one batch, by
  * whoever calls `ask`/`tell`) and the best is averaged in with fraction ρ when it beats the
  * current loss. The success rate of the tests feeds the dither law

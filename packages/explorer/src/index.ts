@@ -1,5 +1,5 @@
 /**
- * Evolutionary dither and sparse local tests for AE-DDSP (seed section 4), as an ask/tell
+ * Evolutionary dither and sparse local tests for AE-DDSP (§4, docs/method.md), as an ask/tell
  * explorer over plain Float32Array parameter groups: usable with tfjs or without it.
  *
  * @example
@@ -17,6 +17,26 @@
  * @module @ae-ddsp/explorer
  */
 
+// The explorer: shaped dither and sparse local tests
+
+export { dither } from './dither';
+export { DEFAULT_EXPLORER_OPTIONS, Explorer } from './explorer';
+
+// CMA-ES: a global ask/tell optimiser (baseline and global phase)
+
+export { CmaEs, DEFAULT_CMA_ES_OPTIONS } from './cma-es';
+export { cmaEsStrategy } from './cma-es-strategy';
+
+// The scheduler dither law driven by the local tests' success rate
+
+export { oneFifthSuccessDither } from './one-fifth-success-dither';
+
+// Seeded, checkpointable randomness
+
+export { SeededRandom } from './seeded-random';
+
+// Types
+
 export type {
   CmaEsBest,
   CmaEsBounds,
@@ -25,16 +45,9 @@ export type {
   CmaEsState,
   CmaEsStopReason,
 } from './cma-es';
-export { CmaEs, DEFAULT_CMA_ES_OPTIONS } from './cma-es';
 export type { CmaEsStrategy } from './cma-es-strategy';
-export { cmaEsStrategy } from './cma-es-strategy';
 export type { DitherOptions, DitherShaping } from './dither';
-export { dither, ditherScales } from './dither';
 export type { ExplorerOptions, ExplorerState, LocalTestResult } from './explorer';
-export { DEFAULT_EXPLORER_OPTIONS, Explorer } from './explorer';
 export type { OneFifthSuccessDitherOptions } from './one-fifth-success-dither';
-export { oneFifthSuccessDither } from './one-fifth-success-dither';
 export type { ParameterGroups } from './parameter-groups';
-export { checkGroups, cloneGroups, rms } from './parameter-groups';
 export type { RandomSource, SeededRandomState } from './seeded-random';
-export { SeededRandom } from './seeded-random';

@@ -18,77 +18,117 @@
  * @packageDocumentation
  */
 
-// Target analysis: plain-audio measurements of a target note (pitch, level, timing, brightness).
-// (Biome's export sorting keeps this block here, before './caches', rather than at the end.)
-export type { TargetAnalysis, TargetAnalysisOptions, TargetLoudness } from './analysis/analyze-target';
-export { analyzeTarget } from './analysis/analyze-target';
-export { spectralCentroidSummary } from './analysis/centroid-summary';
-export type { NotePitch } from './analysis/estimate-pitch';
-export { estimatePitch, summarizePitchTrack } from './analysis/estimate-pitch';
-export type { LoudnessEnvelope, LoudnessEnvelopeOptions } from './analysis/loudness-envelope';
-export { DEFAULT_LOUDNESS_ENVELOPE_OPTIONS, loudnessEnvelope } from './analysis/loudness-envelope';
-export type { NoteTiming, NoteTimingOptions } from './analysis/note-timing';
-export { DEFAULT_NOTE_TIMING_OPTIONS, detectOnset, noteLength, noteTiming } from './analysis/note-timing';
-export { centsBetween, hzToMidi, midiToHz } from './analysis/pitch-units';
-export type { PitchTrack, YinConfig, YinOptions } from './analysis/yin-pitch';
-export { DEFAULT_YIN_OPTIONS, resolveYinOptions, yinPitch } from './analysis/yin-pitch';
-// (end of target analysis)
-export { clearFeatureCaches } from './caches';
-export type { CachedFeatures, FeatureEncoder, FeatureMap } from './encoder/feature-encoder';
-export { cacheFeatures, combineEncoders, disposeFeatures } from './encoder/feature-encoder';
-export type { MultiResolutionOptions } from './encoder/multi-resolution';
+// Spectrogram: the STFT, its options and windows
+
+export { stft } from './stft/stft';
 export {
-  DEFAULT_MULTI_RESOLUTION_OPTIONS,
-  logMelFeatureName,
-  multiResolutionLogMelEncoder,
-  multiResolutionScales,
-} from './encoder/multi-resolution';
-export type { StatisticsEncoderOptions } from './encoder/statistics-encoder';
+  binCount,
+  DEFAULT_STFT_OPTIONS,
+  frameCount,
+  minimumSignalLength,
+  resolveStftOptions,
+} from './stft/stft-options';
+export { hannWindow, WINDOW_TYPES, windowFunction } from './stft/window';
+
+// Mel spectrograms and the mel scale
+
+export { DEFAULT_MEL_OPTIONS, melFilterbank } from './mel/mel-filterbank';
+export { DEFAULT_LOG_EPSILON } from './mel/mel-options';
+export { hzToMel, melToHz } from './mel/mel-scale';
+export { logMelSpectrogram, melSpectrogram } from './mel/mel-spectrogram';
+
+// Spectral statistics
+
+export {
+  aWeightedLoudness,
+  aWeightingDb,
+  DEFAULT_STAT_OPTIONS,
+  spectralCentroid,
+  spectralCrest,
+  spectralFlatness,
+  spectralRolloff,
+  spectralRolloffExact,
+} from './stats/spectral-statistics';
+
+// Feature encoders: audio → named features, cached for a fixed target
+
+export { cacheFeatures, combineEncoders } from './encoder/feature-encoder';
+export { DEFAULT_MULTI_RESOLUTION_OPTIONS, multiResolutionLogMelEncoder } from './encoder/multi-resolution';
 export {
   DEFAULT_STATISTICS_ENCODER_OPTIONS,
   STATISTICS_FEATURE_NAMES,
   spectralStatisticsEncoder,
 } from './encoder/statistics-encoder';
-export { getRealFft, RealFft } from './fft/real-fft';
-export type { CumulativeSpectrumDistanceOptions } from './losses/cumulative-spectrum-distance';
+
+// Losses against a target
+
 export {
   audioCumulativeSpectrumDistance,
-  CUMULATIVE_SPECTRUM_DISTANCE_KERNEL,
   cumulativeSpectrum,
   cumulativeSpectrumDistance,
-  ensureCumulativeSpectrumDistanceKernels,
   targetCumulativeSpectrum,
 } from './losses/cumulative-spectrum-distance';
-export type { CumulativeSpectrumOptions } from './losses/cumulative-spectrum-loss';
 export { createCumulativeSpectrumLoss } from './losses/cumulative-spectrum-loss';
-export type { LogMelDistanceOptions } from './losses/log-mel-distance';
-export {
-  ensureLogMelDistanceKernels,
-  LOG_MEL_DISTANCE_KERNEL,
-  logMelDistance,
-} from './losses/log-mel-distance';
-export type { LogMelLossOptions } from './losses/log-mel-loss';
+export { logMelDistance } from './losses/log-mel-distance';
 export { createLogMelLoss, multiResolutionLogMelLoss } from './losses/log-mel-loss';
-export type { MatchLossOptions } from './losses/match-loss';
 export { MATCH_LOSS_DEFAULTS, matchLoss, seedLoss } from './losses/match-loss';
-export type { SpectralConvergenceOptions, SpectralLossOptions } from './losses/spectral-losses';
 export {
   createSpectralConvergenceLoss,
   createSpectralLoss,
   DEFAULT_SPECTRAL_LOSS_OPTIONS,
 } from './losses/spectral-losses';
-export type { StatisticsLossOptions, StatisticsWeights } from './losses/statistics-loss';
 export { createStatisticsLoss, DEFAULT_STATISTICS_WEIGHTS } from './losses/statistics-loss';
-export type { AudioLoss, LossFactory, TargetLoss, WeightedLoss } from './losses/target-loss';
-export { assertMatchesTarget, combineLosses, makeTargetLoss, meanDistance } from './losses/target-loss';
-export type { MelFilterbank, MelFilterbankOptions } from './mel/mel-filterbank';
-export { DEFAULT_MEL_OPTIONS, melFilterbank } from './mel/mel-filterbank';
+export { assertMatchesTarget, combineLosses, makeTargetLoss } from './losses/target-loss';
+
+// Rewards in [0, 1]
+
+export {
+  createAudioReward,
+  DEFAULT_REWARD_TOLERANCES,
+  distanceReward,
+  gaussianReward,
+} from './rewards/audio-reward';
+
+// Target analysis: plain-audio measurements of a note (pitch, level, timing, brightness)
+
+export { analyzeTarget } from './analysis/analyze-target';
+export { spectralCentroidSummary } from './analysis/centroid-summary';
+export { estimatePitch, summarizePitchTrack } from './analysis/estimate-pitch';
+export { DEFAULT_LOUDNESS_ENVELOPE_OPTIONS, loudnessEnvelope } from './analysis/loudness-envelope';
+export { DEFAULT_NOTE_TIMING_OPTIONS, detectOnset, noteLength, noteTiming } from './analysis/note-timing';
+export { centsBetween, hzToMidi, midiToHz } from './analysis/pitch-units';
+export { DEFAULT_YIN_OPTIONS, resolveYinOptions, yinPitch } from './analysis/yin-pitch';
+
+// Kernel names (for other backends) and the real FFT under the cpu kernels
+
+export { clearFeatureCaches } from './caches';
+export { getRealFft, RealFft } from './fft/real-fft';
+export { CUMULATIVE_SPECTRUM_DISTANCE_KERNEL } from './losses/cumulative-spectrum-distance';
+export { LOG_MEL_DISTANCE_KERNEL } from './losses/log-mel-distance';
 export { MEL_GRAD_KERNEL, MEL_KERNEL } from './mel/mel-kernels';
-export type { MelConfig, MelSpectrogramOptions } from './mel/mel-options';
-export { DEFAULT_LOG_EPSILON, resolveMelOptions } from './mel/mel-options';
+export { STFT_GRAD_KERNEL, STFT_KERNEL } from './stft/stft-kernels';
+
+// Types
+
+export type { TargetAnalysis, TargetAnalysisOptions, TargetLoudness } from './analysis/analyze-target';
+export type { NotePitch } from './analysis/estimate-pitch';
+export type { LoudnessEnvelope, LoudnessEnvelopeOptions } from './analysis/loudness-envelope';
+export type { NoteTiming, NoteTimingOptions } from './analysis/note-timing';
+export type { PitchTrack, YinConfig, YinOptions } from './analysis/yin-pitch';
+export type { CachedFeatures, FeatureEncoder, FeatureMap } from './encoder/feature-encoder';
+export type { MultiResolutionOptions } from './encoder/multi-resolution';
+export type { StatisticsEncoderOptions } from './encoder/statistics-encoder';
+export type { CumulativeSpectrumDistanceOptions } from './losses/cumulative-spectrum-distance';
+export type { CumulativeSpectrumOptions } from './losses/cumulative-spectrum-loss';
+export type { LogMelDistanceOptions } from './losses/log-mel-distance';
+export type { LogMelLossOptions } from './losses/log-mel-loss';
+export type { MatchLossOptions } from './losses/match-loss';
+export type { SpectralConvergenceOptions, SpectralLossOptions } from './losses/spectral-losses';
+export type { StatisticsLossOptions, StatisticsWeights } from './losses/statistics-loss';
+export type { AudioLoss, LossFactory, TargetLoss, WeightedLoss } from './losses/target-loss';
+export type { MelFilterbank, MelFilterbankOptions } from './mel/mel-filterbank';
+export type { MelSpectrogramOptions } from './mel/mel-options';
 export type { MelScale } from './mel/mel-scale';
-export { hzToMel, melToHz } from './mel/mel-scale';
-export { logMelSpectrogram, melSpectrogram } from './mel/mel-spectrogram';
 export type {
   AudioReward,
   AudioRewardComponent,
@@ -98,39 +138,11 @@ export type {
   RewardFactory,
   TargetReward,
 } from './rewards/audio-reward';
-export {
-  createAudioReward,
-  DEFAULT_REWARD_TOLERANCES,
-  distanceReward,
-  gaussianReward,
-} from './rewards/audio-reward';
 export type {
   LoudnessOptions,
   RolloffOptions,
   SpectralStatDefaults,
   SpectralStatOptions,
 } from './stats/spectral-statistics';
-export {
-  aWeightedLoudness,
-  aWeightingDb,
-  binFrequenciesHz,
-  DEFAULT_STAT_OPTIONS,
-  spectralCentroid,
-  spectralCrest,
-  spectralFlatness,
-  spectralRolloff,
-  spectralRolloffExact,
-} from './stats/spectral-statistics';
-export { stft } from './stft/stft';
-export { stftComposite } from './stft/stft-composite';
-export { STFT_GRAD_KERNEL, STFT_KERNEL } from './stft/stft-kernels';
 export type { StftConfig, StftOptions } from './stft/stft-options';
-export {
-  binCount,
-  DEFAULT_STFT_OPTIONS,
-  frameCount,
-  minimumSignalLength,
-  resolveStftOptions,
-} from './stft/stft-options';
 export type { WindowType } from './stft/window';
-export { centeredHannWindow, centeredWindow, hannWindow, WINDOW_TYPES, windowFunction } from './stft/window';

@@ -34,7 +34,7 @@ export function run({ steps = 300, seed = 1, log = () => {} } = {}) {
   for (let step = 0; step < steps; step++) {
     const { loss, gradient } = lossAndGradient(theta);
     const { learningRate, momentum, dither } = scheduler.update({ loss });
-    // h ← μ·h + (1 − μ)·g;  θ ← θ − α·h + σ·RMS(θ)·η   (seed section 1)
+    // h ← μ·h + (1 − μ)·g;  θ ← θ − α·h + σ·RMS(θ)·η   (AE-DDSP §1, docs/method.md)
     velocity = velocity.map((h, i) => momentum * h + (1 - momentum) * gradient[i]);
     const rms = Math.sqrt(theta.reduce((s, x) => s + x * x, 0) / theta.length);
     theta = theta.map((x, i) => x - learningRate * velocity[i] + dither * rms * gaussian());

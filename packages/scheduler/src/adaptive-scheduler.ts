@@ -37,7 +37,7 @@ export interface SchedulerSnapshot extends Hyperparameters {
 }
 
 /**
- * The AE-DDSP scheduler law (seed sections 1, 3, 5, 8): from each step's loss (and optional
+ * The AE-DDSP scheduler law (AE-DDSP §1, §3, §5, §8, docs/method.md): from each step's loss (and optional
  * reward) it sets the learning rate α, momentum μ and dither σ for the next step:
  *
  * α ← clip(α·f_α(Δℓ, v, Δr)), μ ← clip(μ + f_μ(Δℓ, v, Δr)), σ ← clip(σ·f_σ(plateau, v)).

@@ -12,7 +12,7 @@ export interface CosineEnvelopeOptions {
 
 /**
  * A cosine macro-envelope with optional linear warm-up, to overlay on the adaptive α
- * (seed section 3): factor(t) = (t+1)/W during warm-up, then
+ * (AE-DDSP §3, docs/method.md): factor(t) = (t+1)/W during warm-up, then
  * floor + (1 − floor)·½(1 + cos(π·(t − W)/(steps − W))).
  *
  * @example

@@ -21,7 +21,7 @@ export const DEFAULT_DITHER_LAW_OPTIONS: PlateauGatedDitherOptions = Object.free
 });
 
 /**
- * Plateau-gated dither (seed sections 3 and 5): σ is raised only on plateaus
+ * Plateau-gated dither (AE-DDSP §3 and §5, docs/method.md): σ is raised only on plateaus
  * (Δℓ ≈ 0 for p steps), reduced when the loss variance is high, and otherwise settles
  * back to σ0 (never below it). Variance takes precedence over a plateau.
  *

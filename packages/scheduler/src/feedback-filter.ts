@@ -44,7 +44,7 @@ export const EMPTY_FILTER_STATE: FeedbackFilterState = Object.freeze({
 });
 
 /**
- * Filters one finite feedback into the signals the laws use (seed section 1) and returns
+ * Filters one finite feedback into the signals the laws use (AE-DDSP §1, docs/method.md) and returns
  * them together with the next filter state. Pure: the input state is not modified.
  * Callers must pass a finite `loss` and (if present) a finite `reward`.
  */

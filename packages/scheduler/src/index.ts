@@ -18,21 +18,31 @@
  * @module @ae-ddsp/scheduler
  */
 
-export type { SchedulerSnapshot, SchedulerState } from './adaptive-scheduler';
+// The scheduler and its options
+
 export { AdaptiveScheduler, SCHEDULER_STATE_FORMAT } from './adaptive-scheduler';
-export { clip } from './clip';
-export type { CosineEnvelopeOptions } from './cosine-envelope';
-export { cosineEnvelope } from './cosine-envelope';
-export type { PlateauGatedDitherOptions } from './dither-law';
-export { DEFAULT_DITHER_LAW_OPTIONS, plateauGatedDither } from './dither-law';
-export type { FeedbackFilterOptions, FeedbackFilterState } from './feedback-filter';
-export { EMPTY_FILTER_STATE, filterFeedback } from './feedback-filter';
-export type { TrendVarianceLearningRateOptions } from './learning-rate-law';
-export { DEFAULT_LEARNING_RATE_LAW_OPTIONS, trendVarianceLearningRate } from './learning-rate-law';
-export type { RewardTrendMomentumOptions } from './momentum-law';
-export { DEFAULT_MOMENTUM_LAW_OPTIONS, rewardTrendMomentum } from './momentum-law';
-export type { SchedulerOptions } from './options';
 export { DEFAULT_SCHEDULER_OPTIONS, resolveSchedulerOptions } from './options';
+
+// The default laws for α, μ and σ, and the learning-rate envelope
+
+export { cosineEnvelope } from './cosine-envelope';
+export { DEFAULT_DITHER_LAW_OPTIONS, plateauGatedDither } from './dither-law';
+export { DEFAULT_LEARNING_RATE_LAW_OPTIONS, trendVarianceLearningRate } from './learning-rate-law';
+export { DEFAULT_MOMENTUM_LAW_OPTIONS, rewardTrendMomentum } from './momentum-law';
+
+// The feedback filter (loss trend, variance, plateau, reward trend)
+
+export { EMPTY_FILTER_STATE, filterFeedback } from './feedback-filter';
+
+// Types
+
+export type { SchedulerSnapshot, SchedulerState } from './adaptive-scheduler';
+export type { CosineEnvelopeOptions } from './cosine-envelope';
+export type { PlateauGatedDitherOptions } from './dither-law';
+export type { FeedbackFilterOptions, FeedbackFilterState } from './feedback-filter';
+export type { TrendVarianceLearningRateOptions } from './learning-rate-law';
+export type { RewardTrendMomentumOptions } from './momentum-law';
+export type { SchedulerOptions } from './options';
 export type {
   DitherLaw,
   DivergenceEvent,

@@ -21,7 +21,7 @@ export const DEFAULT_LEARNING_RATE_LAW_OPTIONS: TrendVarianceLearningRateOptions
 });
 
 /**
- * The trend/variance-aware learning-rate law of AE-DDSP (seed section 3):
+ * The trend/variance-aware learning-rate law of AE-DDSP (§3, docs/method.md):
  * f_α = u when Δℓ > ε (improving), d/(1 + λ·v) otherwise (damp when noisy).
  * Neutral (1) on the first sample, when there is no trend yet.
  *

@@ -18,7 +18,7 @@ export const DEFAULT_MOMENTUM_LAW_OPTIONS: RewardTrendMomentumOptions = Object.f
 });
 
 /**
- * Momentum nudged by the reward trend (seed section 3): f_μ = +δμ when Δr > 0,
+ * Momentum nudged by the reward trend (AE-DDSP §3, docs/method.md): f_μ = +δμ when Δr > 0,
  * −κμ·μ otherwise. When no reward is fed, the loss trend Δℓ stands in for Δr
  * (a falling loss is a rising reward). Neutral (0) until a trend exists.
  *

@@ -23,7 +23,7 @@ export interface Feedback {
 }
 
 /**
- * The filtered feedback the laws see at one step (seed section 1):
+ * The filtered feedback the laws see at one step (AE-DDSP §1, docs/method.md):
  * ℓ̄_t = EMA_β(ℓ_t), v_t = VarWindow(ℓ_{t−k:t}), Δℓ_t = ℓ̄_{t−1} − ℓ̄_t, Δr_t = r̄_t − r̄_{t−1}.
  * Thresholds in the default laws are relative to `lossScale` / `rewardScale`, so they behave
  * the same for negative values and for any scale of loss.
@@ -62,7 +62,7 @@ export interface FeedbackSignals {
 }
 
 /**
- * f_α: returns the multiplicative factor applied to α (seed section 3: α_{t+1} = clip(α_t·f_α)).
+ * f_α: returns the multiplicative factor applied to α (AE-DDSP §3, docs/method.md: α_{t+1} = clip(α_t·f_α)).
  * `base` holds the initial hyperparameters (α0, μ0, σ0).
  */
 export type LearningRateLaw = (

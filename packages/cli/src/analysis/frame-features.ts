@@ -15,7 +15,6 @@ import {
   binCount,
   frameCount,
   logMelSpectrogram,
-  minimumSignalLength,
   resolveStftOptions,
   spectralCentroid,
   spectralFlatness,
@@ -61,11 +60,6 @@ export interface FrameFeatures {
   readonly rolloff95_hz: number[];
   /** Spectral flatness per frame, in [0, 1]. */
   readonly flatness: number[];
-}
-
-/** Smallest number of samples {@link computeFrameFeatures} accepts for an FFT length (one centred frame). */
-export function minimumFeatureSamples(fftLength: number): number {
-  return minimumSignalLength(resolveStftOptions({ fftLength }));
 }
 
 /**

@@ -20,7 +20,15 @@ const folder = temporaryFolder();
 afterAll(folder.remove);
 const file = (name: string) => join(folder.dir, name);
 
-const worst = (got: number[], want: number[]) => Math.max(...want.map((w, i) => Math.abs(got[i]! - w)));
+/** Largest |got − want| (NaN if any entry is NaN, so the comparison after it fails). */
+function worst(got: number[], want: number[]): number {
+  let m = 0;
+  for (let i = 0; i < want.length; i++) {
+    const e = Math.abs(got[i]! - want[i]!);
+    if (!(e <= m)) m = e;
+  }
+  return m;
+}
 
 describe('ae-ddsp features', () => {
   for (const [name, fftLength] of [

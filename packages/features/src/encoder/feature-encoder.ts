@@ -53,11 +53,6 @@ export function cacheFeatures(encoder: FeatureEncoder, target: tf.Tensor): Cache
   });
 }
 
-/** Disposes every tensor of a feature map. */
-export function disposeFeatures(features: FeatureMap): void {
-  for (const t of Object.values(features)) t.dispose();
-}
-
 /** Combines encoders into one whose features are the union (names must not clash). */
 export function combineEncoders(...encoders: FeatureEncoder[]): FeatureEncoder {
   const names = encoders.flatMap((e) => [...e.featureNames]);

@@ -119,15 +119,6 @@ export function combineLosses(terms: readonly WeightedLoss[]): TargetLoss {
   );
 }
 
-/** Mean absolute (`'l1'`) or mean squared (`'l2'`) difference of two tensors, as a scalar. */
-export function meanDistance(a: tf.Tensor, b: tf.Tensor, distance: 'l1' | 'l2'): tf.Scalar {
-  return tf.tidy(() =>
-    distance === 'l1'
-      ? (tf.mean(tf.abs(tf.sub(a, b))) as tf.Scalar)
-      : (tf.mean(tf.squaredDifference(a, b)) as tf.Scalar),
-  );
-}
-
 /** Keeps `tensor` alive outside tidy scopes (for cached targets). */
 export function keepTarget<T extends tf.Tensor>(make: () => T): T {
   return tf.tidy(() => tf.keep(make()));

@@ -82,13 +82,7 @@ export function forEachFrameSpectrum(
   config: StftConfig,
   visit: (row: number, re: Float64Array, im: Float64Array) => void,
 ): number {
-  const n = config.fftLength;
-  const hop = config.hopLength;
-  const bins = binCount(config);
-  const frames = frameCount(length, config);
-  const pad = config.center ? n / 2 : 0;
-  const fft = getRealFft(n);
-  const window = analysisWindow(config);
+  const { hop, bins, frames, pad, fft, window } = framing(length, config);
   const re = new Float64Array(bins);
   const im = new Float64Array(bins);
   const padded = new Float64Array(length + 2 * pad);
@@ -114,13 +108,7 @@ export function stftBackward(
   config: StftConfig,
   fill: (row: number, gRe: Float64Array, gIm: Float64Array) => void,
 ): Float32Array {
-  const n = config.fftLength;
-  const hop = config.hopLength;
-  const bins = binCount(config);
-  const frames = frameCount(length, config);
-  const pad = config.center ? n / 2 : 0;
-  const fft = getRealFft(n);
-  const window = analysisWindow(config);
+  const { hop, bins, frames, pad, fft, window } = framing(length, config);
   const out = new Float32Array(batch * length);
   const padded = new Float64Array(length + 2 * pad);
   const gRe = new Float64Array(bins);
@@ -134,6 +122,19 @@ export function stftBackward(
     reflectPadAdjoint(padded, length, pad, out, b * length);
   }
   return out;
+}
+
+/** What every pass over the frames of a `length`-sample signal needs: hop, bins, frames, padding, FFT plan and window. */
+function framing(length: number, config: StftConfig) {
+  const n = config.fftLength;
+  return {
+    hop: config.hopLength,
+    bins: binCount(config),
+    frames: frameCount(length, config),
+    pad: config.center ? n / 2 : 0,
+    fft: getRealFft(n),
+    window: analysisWindow(config),
+  };
 }
 
 /** Forgets the cached analysis windows. */
@@ -155,13 +156,7 @@ export function stftWithAdjoint(
   config: StftConfig,
   perFrame: (row: number, re: Float64Array, im: Float64Array, gRe: Float64Array, gIm: Float64Array) => void,
 ): Float32Array {
-  const n = config.fftLength;
-  const hop = config.hopLength;
-  const bins = binCount(config);
-  const frames = frameCount(length, config);
-  const pad = config.center ? n / 2 : 0;
-  const fft = getRealFft(n);
-  const window = analysisWindow(config);
+  const { hop, bins, frames, pad, fft, window } = framing(length, config);
   const re = new Float64Array(bins);
   const im = new Float64Array(bins);
   const gRe = new Float64Array(bins);

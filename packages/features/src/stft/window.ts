@@ -27,17 +27,6 @@ export function hannWindow(length: number, periodic = true): Float64Array {
   return w;
 }
 
-/**
- * The periodic Hann window of `windowLength` samples, zero-padded on both sides to
- * `fftLength` samples and centred (as torch.stft does when `win_length < n_fft`).
- */
-export function centeredHannWindow(fftLength: number, windowLength: number): Float64Array {
-  const inner = hannWindow(windowLength, true);
-  const out = new Float64Array(fftLength);
-  out.set(inner, Math.floor((fftLength - windowLength) / 2));
-  return out;
-}
-
 /** Analysis window shapes (all periodic, i.e. DFT-even, as torch's window functions by default). */
 export type WindowType = 'hann' | 'hamming' | 'blackman' | 'rectangular';
 

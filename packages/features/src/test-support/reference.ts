@@ -85,7 +85,10 @@ export function seededNoise(length: number, seed = 1): Float32Array {
 
 export function maxAbs(a: ArrayLike<number>): number {
   let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]!));
+  for (let i = 0; i < a.length; i++) {
+    const v = Math.abs(a[i]!);
+    if (!(v <= m)) m = v; // NaN-aware
+  }
   return m;
 }
 
