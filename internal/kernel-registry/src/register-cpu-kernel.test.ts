@@ -8,26 +8,46 @@ import { registerCpuKernel, unregisterCpuKernel } from './register-cpu-kernel';
 // Toy kernels with known derivatives: y = x², and (p, q) ↦ p·q with ∂p = dy·q, ∂q = dy·p.
 const square: tf.KernelFunc = ({ inputs, backend }) => {
   const x = inputs['x'] as tf.TensorInfo;
-  return makeFloat32(backend, x.shape, readFloat32(backend, x).map((v) => v * v));
+  return makeFloat32(
+    backend,
+    x.shape,
+    readFloat32(backend, x).map((v) => v * v),
+  );
 };
 const squareGrad: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const dy = readFloat32(backend, inputs['dy'] as tf.TensorInfo);
   const x = readFloat32(backend, inputs['x'] as tf.TensorInfo);
   const scale = (attrs as Record<string, number>)['scale'] ?? 1;
-  return makeFloat32(backend, (inputs['x'] as tf.TensorInfo).shape, x.map((v, i) => scale * 2 * v * dy[i]!));
+  return makeFloat32(
+    backend,
+    (inputs['x'] as tf.TensorInfo).shape,
+    x.map((v, i) => scale * 2 * v * dy[i]!),
+  );
 };
 const product: tf.KernelFunc = ({ inputs, backend }) => {
   const p = readFloat32(backend, inputs['p'] as tf.TensorInfo);
   const q = readFloat32(backend, inputs['q'] as tf.TensorInfo);
-  return makeFloat32(backend, [p.length], p.map((v, i) => v * q[i]!));
+  return makeFloat32(
+    backend,
+    [p.length],
+    p.map((v, i) => v * q[i]!),
+  );
 };
 const productGrad: tf.KernelFunc = ({ inputs, backend }) => {
   const dy = readFloat32(backend, inputs['dy'] as tf.TensorInfo);
   const p = readFloat32(backend, inputs['p'] as tf.TensorInfo);
   const q = readFloat32(backend, inputs['q'] as tf.TensorInfo);
   return [
-    makeFloat32(backend, [p.length], q.map((v, i) => v * dy[i]!)),
-    makeFloat32(backend, [p.length], p.map((v, i) => v * dy[i]!)),
+    makeFloat32(
+      backend,
+      [p.length],
+      q.map((v, i) => v * dy[i]!),
+    ),
+    makeFloat32(
+      backend,
+      [p.length],
+      p.map((v, i) => v * dy[i]!),
+    ),
   ];
 };
 
@@ -45,7 +65,13 @@ describe('registerCpuKernel', () => {
     registerCpuKernel({
       name: 'TestSquare',
       forward: square,
-      backward: { name: 'TestSquareGrad', kernel: squareGrad, inputsToSave: ['x'], saved: ['x'], gradients: ['x'] },
+      backward: {
+        name: 'TestSquareGrad',
+        kernel: squareGrad,
+        inputsToSave: ['x'],
+        saved: ['x'],
+        gradients: ['x'],
+      },
     });
     expect(tf.getKernel('TestSquare', 'cpu')).toBeDefined();
     expect(tf.getKernel('TestSquareGrad', 'cpu')).toBeDefined();
@@ -85,7 +111,9 @@ describe('registerCpuKernel', () => {
     });
     const before = tf.memory().numTensors;
     const [gp, gq] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
-      tf.sum(tf.mul(tf.engine().runKernel('TestProduct', { p: a, q: b }) as tf.Tensor, tf.tensor1d([1, 2, 3]))),
+      tf.sum(
+        tf.mul(tf.engine().runKernel('TestProduct', { p: a, q: b }) as tf.Tensor, tf.tensor1d([1, 2, 3])),
+      ),
     )([p, q]);
     expect(calls).toBe(1);
     expect(Array.from(gp!.dataSync())).toEqual([-1, 1, 12]);
@@ -97,7 +125,11 @@ describe('registerCpuKernel', () => {
   it('takes a gradient written with tfjs ops, checked by central differences', () => {
     const cube: tf.KernelFunc = ({ inputs, backend }) => {
       const x = inputs['x'] as tf.TensorInfo;
-      return makeFloat32(backend, x.shape, readFloat32(backend, x).map((v) => v * v * v));
+      return makeFloat32(
+        backend,
+        x.shape,
+        readFloat32(backend, x).map((v) => v * v * v),
+      );
     };
     registerCpuKernel({
       name: 'TestCube',
@@ -118,12 +150,22 @@ describe('registerCpuKernel', () => {
 
   it('is idempotent and keeps a kernel registered before it', () => {
     const mine: tf.KernelFunc = ({ inputs, backend }) =>
-      makeFloat32(backend, [1], Float32Array.of(readFloat32(backend, inputs['x'] as tf.TensorInfo)[0]! + 100));
+      makeFloat32(
+        backend,
+        [1],
+        Float32Array.of(readFloat32(backend, inputs['x'] as tf.TensorInfo)[0]! + 100),
+      );
     tf.registerKernel({ kernelName: 'TestTaken', backendName: 'cpu', kernelFunc: mine });
     const spec = {
       name: 'TestTaken',
       forward: square,
-      backward: { name: 'TestTakenGrad', kernel: squareGrad, inputsToSave: ['x'], saved: ['x'], gradients: ['x'] },
+      backward: {
+        name: 'TestTakenGrad',
+        kernel: squareGrad,
+        inputsToSave: ['x'],
+        saved: ['x'],
+        gradients: ['x'],
+      },
     };
     registerCpuKernel(spec);
     registerCpuKernel(spec);
@@ -141,7 +183,13 @@ describe('registerCpuKernel', () => {
     const spec = {
       name: 'TestSquare',
       forward: square,
-      backward: { name: 'TestSquareGrad', kernel: squareGrad, inputsToSave: ['x'], saved: ['x'], gradients: ['x'] },
+      backward: {
+        name: 'TestSquareGrad',
+        kernel: squareGrad,
+        inputsToSave: ['x'],
+        saved: ['x'],
+        gradients: ['x'],
+      },
     };
     registerCpuKernel(spec);
     unregisterCpuKernel('TestSquare');

@@ -23,15 +23,20 @@ export type { ParameterValue, Patch, PatchConnection, PatchNode } from './graph/
 export { PATCH_FORMAT } from './graph/patch';
 export type { NodeInit, PatchInit } from './graph/patch-io';
 export { createPatch, loadPatch, node, parallel, savePatch, series } from './graph/patch-io';
-export { ACCUMULATE_KERNEL, accumulate, accumulateComposite } from './kernels/accumulate';
-export { ALL_POLE_GRAD_KERNEL, ALL_POLE_KERNEL, allPole, allPoleComposite } from './kernels/all-pole';
+export { accumulate } from './kernels/accumulate/accumulate';
+export { accumulateComposite } from './kernels/accumulate/accumulate-composite';
+export { allPole } from './kernels/all-pole/all-pole';
+export { allPoleComposite } from './kernels/all-pole/all-pole-composite';
+export { harmonic } from './kernels/harmonic/harmonic';
+export { harmonicComposite } from './kernels/harmonic/harmonic-composite';
+export { HARMONIC_FADE } from './kernels/harmonic/harmonic-taper';
 export {
-  HARMONIC_FADE,
+  ACCUMULATE_KERNEL,
+  ALL_POLE_GRAD_KERNEL,
+  ALL_POLE_KERNEL,
   HARMONIC_GRAD_KERNEL,
   HARMONIC_KERNEL,
-  harmonic,
-  harmonicComposite,
-} from './kernels/harmonic';
+} from './kernels/kernel-names';
 export { adsrEnvelope, adsrModule } from './modules/adsr';
 export { biquadFilter, biquadModule } from './modules/biquad-filter';
 export { crossfadeModule } from './modules/crossfade';

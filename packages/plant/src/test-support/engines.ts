@@ -4,8 +4,8 @@
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { FusedOps } from '../fused/fused-ops';
 import type { SignalOps } from '../signal/signal-ops';
-import { TapeOps } from '../signal/tape-ops';
 import { TensorOps } from '../signal/tensor-ops';
 
 /** A computation written once against the signal algebra. */
@@ -18,7 +18,7 @@ export function runTape(
   samples: number,
   sampleRate: number,
 ): Float64Array {
-  const ops = new TapeOps(batch, samples, sampleRate);
+  const ops = new FusedOps(batch, samples, sampleRate);
   return ops.audio(program(ops)).values;
 }
 

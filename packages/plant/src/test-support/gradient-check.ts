@@ -7,8 +7,8 @@ import '@ae-ddsp/tfjs-gradients';
  * @module
  */
 import { centralDifference, tf, useBackend } from '@ae-ddsp/testing';
+import { gradientFused, renderFused } from '../fused/fused-render';
 import type { Patch } from '../graph/patch';
-import { gradientFloat64, renderFloat64 } from '../plant/fused-render';
 import { SynthPlant } from '../plant/synth-plant';
 import { uniformArray } from './random';
 
@@ -43,9 +43,9 @@ export async function checkGradients(
   const plant = new SynthPlant(patch, { sampleRate });
   const point = Float64Array.from(u ?? plant.initialNormalised());
   const w = uniformArray(samples, 7);
-  const loss = (p: Float64Array) => renderFloat64(plant, p, 1, samples).reduce((s, v, i) => s + v * w[i]!, 0);
+  const loss = (p: Float64Array) => renderFused(plant, p, 1, samples).reduce((s, v, i) => s + v * w[i]!, 0);
   const reference = centralDifference(loss, point, step);
-  const tape = gradientFloat64(plant, point, 1, samples, w);
+  const tape = gradientFused(plant, point, 1, samples, w);
   const wT = () => tf.tensor2d(Float32Array.from(w), [1, samples]);
   const viaTf = (p: SynthPlant) => {
     const x = tf.tensor2d(Float32Array.from(point), [1, point.length]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeAdsr } from '../modules/adsr';
-import { TapeOps, type TapeSignal } from '../signal/tape-ops';
+import { FusedOps, type FusedSignal } from './fused-ops';
 
 const SR = 1000;
 const N = 400;
@@ -10,14 +10,14 @@ type Params = readonly [Float64Array, Float64Array, Float64Array, Float64Array];
 
 /** Envelope and the gradients of Σ g·env on the tape engine, fused or composed of tape ops. */
 function run(params: Params, cols: number, batch: number, g: Float64Array, fused: boolean) {
-  const ops = new TapeOps(batch, N, SR);
+  const ops = new FusedOps(batch, N, SR);
   const inputs = params.map((p) => ops.input(p, p.length / cols, cols)) as unknown as [
-    TapeSignal,
-    TapeSignal,
-    TapeSignal,
-    TapeSignal,
+    FusedSignal,
+    FusedSignal,
+    FusedSignal,
+    FusedSignal,
   ];
-  let y: TapeSignal;
+  let y: FusedSignal;
   if (fused) y = ops.adsr(...inputs, NOTE_OFF);
   else {
     const t = ops.input(
@@ -99,7 +99,7 @@ describe('fused ADSR kernel (tape engine)', () => {
   });
 
   it('has the hand-computed shape: attack, decay, sustain and release from the level at note-off', () => {
-    const ops = new TapeOps(1, N, SR);
+    const ops = new FusedOps(1, N, SR);
     const c = (v: number) => ops.constant(v);
     const y = ops.adsr(c(0.1), c(0.1), c(0.5), c(0.1), 0.15).values;
     expect(y[50]).toBeCloseTo(0.5, 12); // half-way up the attack

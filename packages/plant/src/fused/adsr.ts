@@ -15,7 +15,7 @@
  * ```
  * @module
  */
-import type { GradientTargets, Strided } from '../signal/tape-kernels';
+import type { GradientTargets, Strided } from './fused-loops';
 
 /** The envelope's parameters in order: attack (s), decay (s), sustain (level), release (s). */
 export type AdsrParameters = readonly [attack: Strided, decay: Strided, sustain: Strided, release: Strided];

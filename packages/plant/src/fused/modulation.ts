@@ -16,7 +16,7 @@
  * ```
  * @module
  */
-import type { GradientTargets, Strided } from '../signal/tape-kernels';
+import type { GradientTargets, Strided } from './fused-loops';
 
 /** Changes of amount·control between exact exponentials in the octave modulation's forward pass. */
 const EXP_ANCHOR_SAMPLES = 32;

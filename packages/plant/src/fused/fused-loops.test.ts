@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BinaryOp, binaryBackward } from './tape-kernels';
+import { type BinaryOp, binaryBackward } from './fused-loops';
 
 const ROWS = 3;
 const COLS = 7;
