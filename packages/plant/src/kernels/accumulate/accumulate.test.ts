@@ -1,5 +1,5 @@
 import '@ae-ddsp/tfjs-gradients';
-import { BACKENDS, centralDifference, maxRelativeError, tf, useBackend } from '@ae-ddsp/testing';
+import { BACKENDS, tf, useBackend } from '@ae-ddsp/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uniformArray } from '../../test-support/random';
 import { accumulate } from './accumulate';
