@@ -35,10 +35,17 @@ export {
   spectralStatisticsEncoder,
 } from './encoder/statistics-encoder';
 export { getRealFft, RealFft } from './fft/real-fft';
+export {
+  CUMULATIVE_SPECTRUM_DISTANCE_KERNEL,
+  LOG_MEL_DISTANCE_KERNEL,
+  MEL_GRAD_KERNEL,
+  MEL_KERNEL,
+  STFT_GRAD_KERNEL,
+  STFT_KERNEL,
+} from './kernel-names';
 export type { CumulativeSpectrumDistanceOptions } from './losses/cumulative-spectrum-distance';
 export {
   audioCumulativeSpectrumDistance,
-  CUMULATIVE_SPECTRUM_DISTANCE_KERNEL,
   cumulativeSpectrum,
   cumulativeSpectrumDistance,
   ensureCumulativeSpectrumDistanceKernels,
@@ -49,7 +56,6 @@ export { createCumulativeSpectrumLoss } from './losses/cumulative-spectrum-loss'
 export type { LogMelDistanceOptions } from './losses/log-mel-distance';
 export {
   ensureLogMelDistanceKernels,
-  LOG_MEL_DISTANCE_KERNEL,
   logMelDistance,
 } from './losses/log-mel-distance';
 export type { LogMelLossOptions } from './losses/log-mel-loss';
@@ -66,7 +72,6 @@ export type { TargetLoss, WeightedLoss } from './losses/target-loss';
 export { assertMatchesTarget, combineLosses, makeTargetLoss, meanDistance } from './losses/target-loss';
 export type { MelFilterbank, MelFilterbankOptions } from './mel/mel-filterbank';
 export { DEFAULT_MEL_OPTIONS, melFilterbank } from './mel/mel-filterbank';
-export { MEL_GRAD_KERNEL, MEL_KERNEL } from './mel/mel-kernels';
 export type { MelConfig, MelSpectrogramOptions } from './mel/mel-options';
 export { DEFAULT_LOG_EPSILON, resolveMelOptions } from './mel/mel-options';
 export type { MelScale } from './mel/mel-scale';
@@ -104,7 +109,6 @@ export {
 } from './stats/spectral-statistics';
 export { stft } from './stft/stft';
 export { stftComposite } from './stft/stft-composite';
-export { STFT_GRAD_KERNEL, STFT_KERNEL } from './stft/stft-kernels';
 export type { StftConfig, StftOptions } from './stft/stft-options';
 export {
   binCount,

@@ -54,7 +54,13 @@ export type { ModuleArgs, ModuleDefinition, ModuleOptions, OptionValue } from '.
 export { noiseModule } from './modules/noise';
 export { oscillatorModule } from './modules/oscillator';
 export { mulberry32, whiteNoise } from './modules/random';
-export { BUILTIN_MODULES, getModule, moduleTypes, registerModule } from './modules/registry';
+export {
+  BUILTIN_MODULES,
+  getModule,
+  moduleTypes,
+  registerModule,
+  unregisterModule,
+} from './modules/registry';
 export { seedShaperModule, seedSineModule, seedTimes } from './modules/seed-stub';
 export { vcaModule } from './modules/vca';
 export { sawtoothPartials, trianglePartials } from './modules/waveforms';

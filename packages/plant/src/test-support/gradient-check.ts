@@ -1,9 +1,9 @@
 import '@ae-ddsp/tfjs-gradients';
 /**
  * Gradient checks of a plant: the float64 central finite difference of L(u) = Σ w·render(u)
- * in normalised space against (1) the tape engine's reverse pass, (2) tfjs gradients through
- * the fused cpu kernel, (3) tfjs gradients through the tensor engine on cpu (our kernels) and
- * (4) on wasm (composite paths).
+ * in normalised space against (1) the fused engine's own reverse pass (float64, no tfjs),
+ * (2) tfjs gradients through the fused render kernel (float32), (3) tfjs gradients through
+ * the tensor engine on cpu (our kernels) and (4) on wasm (composite paths).
  * @module
  */
 import { centralDifference, tf, useBackend } from '@ae-ddsp/testing';
@@ -19,7 +19,7 @@ export interface GradientReport {
   /** The finite-difference gradient. */
   readonly reference: Float64Array;
   /** Worst |g − fd| / max|fd| per path. */
-  readonly errors: Readonly<Record<'tape' | 'fused' | 'tensorCpu' | 'tensorWasm', number>>;
+  readonly errors: Readonly<Record<'fused' | 'fusedKernel' | 'tensorCpu' | 'tensorWasm', number>>;
 }
 
 function worst(a: ArrayLike<number>, b: Float64Array): number {
@@ -45,7 +45,7 @@ export async function checkGradients(
   const w = uniformArray(samples, 7);
   const loss = (p: Float64Array) => renderFused(plant, p, 1, samples).reduce((s, v, i) => s + v * w[i]!, 0);
   const reference = centralDifference(loss, point, step);
-  const tape = gradientFused(plant, point, 1, samples, w);
+  const fusedFloat64 = gradientFused(plant, point, 1, samples, w);
   const wT = () => tf.tensor2d(Float32Array.from(w), [1, samples]);
   const viaTf = (p: SynthPlant) => {
     const x = tf.tensor2d(Float32Array.from(point), [1, point.length]);
@@ -56,7 +56,7 @@ export async function checkGradients(
     return values;
   };
   await useBackend('cpu');
-  const fused = viaTf(plant);
+  const fusedKernel = viaTf(plant);
   const tensorPlant = new SynthPlant(patch, { sampleRate, engine: 'tensor' });
   const tensorCpu = viaTf(tensorPlant);
   await useBackend('wasm');
@@ -66,8 +66,8 @@ export async function checkGradients(
     names: plant.parameterNames,
     reference,
     errors: {
-      tape: worst(tape, reference),
-      fused: worst(fused, reference),
+      fused: worst(fusedFloat64, reference),
+      fusedKernel: worst(fusedKernel, reference),
       tensorCpu: worst(tensorCpu, reference),
       tensorWasm: worst(tensorWasm, reference),
     },
