@@ -63,7 +63,7 @@ export const softClipModule: ModuleDefinition = {
   parameters: () => [DRIVE],
   render<S>(ops: SignalOps<S>, { inputs, params }: ModuleArgs<S>) {
     const z = ops.mul(inputs['in']!, params['drive']!);
-    if (ops instanceof TensorOps) return { out: softClip(ops.audio(z as tf.Tensor) as tf.Tensor) as S };
+    if (ops instanceof TensorOps) return { out: softClip(z as tf.Tensor) as S };
     return { out: ops.div(z, ops.add(ops.constant(1), ops.abs(z))) };
   },
 };

@@ -10,13 +10,13 @@ import { checkGradients } from '../test-support/gradient-check';
 import { getModule, moduleTypes, registerModule, unregisterModule } from './registry';
 
 const SR = 8000;
-const N = 400;
+const N = 96;
 const patch = () =>
   createPatch({
     nodes: [
       node('osc', 'oscillator', {
         options: { waveform: 'sawtooth', partials: 16 },
-        params: { frequency: 220 },
+        params: { frequency: 220, phase: 45 }, // phase 0 would sit on its range's end, where the clamp halves a central difference
       }),
       node('clip', 'soft-clip', { params: { drive: 3 } }),
     ],
@@ -54,13 +54,16 @@ describe("a module of your own with its own kernel (the README's worked example)
       // z / (1 + |z|) really clips: drive 3 on a unit sawtooth peaks near 3/4
       expect(Math.max(...reference.map(Math.abs))).toBeGreaterThan(0.6);
       expect(Math.max(...reference.map(Math.abs))).toBeLessThan(1);
-      expect(maxRelativeError(audio!.dataSync(), reference, 1e-2)).toBeLessThan(1e-4);
+      // absolute error (the scale 1 floor): float32 on the tensor engine, float64 on the fused one
+      expect(maxRelativeError(audio!.dataSync(), reference, 1)).toBeLessThan(1e-5);
       tf.dispose([u, audio!]);
     });
   });
 
   it('has gradients equal to central differences on every engine (its kernel on tensor cpu)', async () => {
-    const report = await checkGradients(patch(), SR, N);
+    // z / (1 + |z|) has a kink in its second derivative at z = 0, where central differences
+    // converge only linearly in the step: a small step
+    const report = await checkGradients(patch(), SR, N, undefined, 1e-7);
     expect(report.names).toContain('clip.drive');
     expect(report.errors.fused).toBeLessThan(1e-5);
     expect(report.errors.fusedKernel).toBeLessThan(1e-4);
