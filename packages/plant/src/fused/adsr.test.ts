@@ -8,7 +8,7 @@ const NOTE_OFF = 0.23;
 
 type Params = readonly [Float64Array, Float64Array, Float64Array, Float64Array];
 
-/** Envelope and the gradients of Σ g·env on the tape engine, fused or composed of tape ops. */
+/** Envelope and the gradients of Σ g·env on the fused engine, fused or composed of its element-wise ops. */
 function run(params: Params, cols: number, batch: number, g: Float64Array, fused: boolean) {
   const ops = new FusedOps(batch, N, SR);
   const inputs = params.map((p) => ops.input(p, p.length / cols, cols)) as unknown as [
@@ -58,7 +58,7 @@ const curves: Params = [
   Float64Array.from({ length: N }, (_, n) => 0.0831 + 0.01 * Math.sin(n / 29)),
 ];
 
-describe('fused ADSR kernel (tape engine)', () => {
+describe('fused ADSR kernel (fused engine)', () => {
   it('equals the composed envelope in value and in every gradient, for constants and curves', () => {
     for (const [params, cols, batch] of [
       [constants, 1, 3],

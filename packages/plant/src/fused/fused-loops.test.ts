@@ -42,7 +42,7 @@ function reference(
   return { ga, gb };
 }
 
-describe('tape binary gradients', () => {
+describe('fused engine binary gradients', () => {
   it('sum over broadcast columns exactly as element-by-element accumulation does', () => {
     const g = values(ROWS * COLS, 9).map((v) => v - 1);
     for (const op of OPS) {

@@ -40,7 +40,7 @@ import {
   octaveModulationForward,
 } from './modulation';
 
-/** A signal of the tape engine: a `rows × cols` float64 array and its gradient. */
+/** A signal of the fused engine: a `rows × cols` float64 array and its gradient. */
 export interface FusedSignal {
   /** Rows: 1 or batch. */
   readonly rows: number;
@@ -56,7 +56,7 @@ export interface FusedSignal {
 
 type Backward = (g: Float64Array) => void;
 
-/** The float64 tape engine. */
+/** The fused engine: float64 loops with a reverse-mode tape. */
 export class FusedOps implements SignalOps<FusedSignal> {
   /** Patches rendered at once. */
   readonly batch: number;

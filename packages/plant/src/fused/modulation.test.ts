@@ -28,7 +28,7 @@ const signal = (seed: number, offset: number, depth: number) => ({
 });
 type Input = { values: Float64Array; cols: number };
 
-/** Output and every input's gradient of Σ g·f(inputs), fused or composed, on the float64 tape engine. */
+/** Output and every input's gradient of Σ g·f(inputs), fused or composed, on the fused engine. */
 function run(
   f: (ops: SignalOps<FusedSignal>, s: FusedSignal[]) => FusedSignal,
   inputs: Input[],
@@ -56,7 +56,7 @@ function expectSame(
   });
 }
 
-describe('fused modulation kernels (tape engine)', () => {
+describe('fused modulation kernels (fused engine)', () => {
   it('amplitude modulation equals x·gain·(1 − amount + amount·control) composed, values and gradients', () => {
     const am = (ops: SignalOps<FusedSignal>, [x, gain, amount, control]: FusedSignal[]) =>
       ops.amplitudeModulation

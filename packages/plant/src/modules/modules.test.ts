@@ -15,7 +15,7 @@ function single(type: string, options: Record<string, OptionValue>, params: Reco
   return createPatch({ nodes: [node('m', type, { options, params })], output: 'm.out' });
 }
 
-/** Renders a patch's initial values on the float64 engine, and with tfjs ops on wasm. */
+/** Renders a patch's initial values on the fused engine, and with tfjs ops on wasm. */
 async function renderBoth(
   patch: Patch,
   sampleRate: number,

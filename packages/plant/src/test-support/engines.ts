@@ -1,5 +1,5 @@
 /**
- * Runs one signal computation on the float64 tape engine and on the tfjs tensor engine of
+ * Runs one signal computation on the fused engine and on the tensor engine of
  * the active backend, for tests that compare both with analytic values.
  * @module
  */
@@ -11,7 +11,7 @@ import { TensorOps } from '../signal/tensor-ops';
 /** A computation written once against the signal algebra. */
 export type SignalProgram = <S>(ops: SignalOps<S>) => S;
 
-/** The program's `[batch, samples]` output from the float64 tape engine. */
+/** The program's `[batch, samples]` output from the fused engine. */
 export function runTape(
   program: SignalProgram,
   batch: number,
@@ -22,7 +22,7 @@ export function runTape(
   return ops.audio(program(ops)).values;
 }
 
-/** The program's `[batch, samples]` output from the tfjs engine on the active backend. */
+/** The program's `[batch, samples]` output from the tensor engine on the active backend. */
 export function runTensor(
   program: SignalProgram,
   batch: number,
