@@ -27,7 +27,8 @@ function worst(a: ArrayLike<number>, b: Float64Array): number {
   let e = 0;
   for (let i = 0; i < b.length; i++) {
     const d = Math.abs(a[i]! - b[i]!) / scale;
-    if (!(d <= e)) e = d;
+    if (Number.isNaN(d)) return Number.NaN; // a NaN anywhere is the worst error
+    if (d > e) e = d;
   }
   return e;
 }
