@@ -67,13 +67,19 @@ export interface ParameterRow {
 export class SynthPlant {
   /** The patch (validated). */
   readonly patch: Patch;
-  /** Its compiled graph. */
+  /**
+   * Its compiled graph.
+   * @internal
+   */
   readonly graph: CompiledGraph;
   /** Sample rate, Hz. */
   readonly sampleRate: number;
   /** Engine choice. */
   readonly engine: RenderEngine;
-  /** Parameters in vector order (curves span several columns). */
+  /**
+   * Parameters in vector order (curves span several columns).
+   * @internal
+   */
   readonly parameters: readonly PlantParameter[];
   /** Length of one normalised parameter vector. */
   readonly parameterCount: number;
