@@ -10,7 +10,7 @@
  * ```
  * @module
  */
-import { makeFloat32, readFloat32, registerCpuKernel } from '@ae-ddsp/kernel-registry';
+import { type CpuKernelSpec, makeFloat32, readFloat32, registerCpuKernel } from '@ae-ddsp/kernel-registry';
 import type * as tf from '@tensorflow/tfjs-core';
 import { MEL_GRAD_KERNEL, MEL_KERNEL } from '../kernel-names';
 import { forEachFrameSpectrum, stftBackward } from '../stft/stft-cpu';
@@ -145,17 +145,19 @@ const melGradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   return makeFloat32(backend, [batch, config.signalLength], dx);
 };
 
+const spec: CpuKernelSpec = {
+  name: MEL_KERNEL,
+  forward: melKernel,
+  backward: {
+    name: MEL_GRAD_KERNEL,
+    kernel: melGradKernel,
+    outputsToSave: [true, true],
+    saved: ['y', 'spectrum'],
+    gradients: ['x'],
+  },
+};
+
 /** Registers `AeMelSpectrogram`, its backward kernel (cpu) and its gradient, once. */
 export function ensureMelKernels(): void {
-  registerCpuKernel({
-    name: MEL_KERNEL,
-    forward: melKernel,
-    backward: {
-      name: MEL_GRAD_KERNEL,
-      kernel: melGradKernel,
-      outputsToSave: [true, true],
-      saved: ['y', 'spectrum'],
-      gradients: ['x'],
-    },
-  });
+  registerCpuKernel(spec);
 }

@@ -9,7 +9,7 @@
  * ```
  * @module
  */
-import { makeFloat32, readFloat32, registerCpuKernel } from '@ae-ddsp/kernel-registry';
+import { type CpuKernelSpec, makeFloat32, readFloat32, registerCpuKernel } from '@ae-ddsp/kernel-registry';
 import type * as tf from '@tensorflow/tfjs-core';
 import { STFT_GRAD_KERNEL, STFT_KERNEL } from '../kernel-names';
 import { forEachFrameSpectrum, stftBackward } from './stft-cpu';
@@ -126,17 +126,19 @@ const stftGradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   return makeFloat32(backend, [batch, length], dx);
 };
 
+const spec: CpuKernelSpec = {
+  name: STFT_KERNEL,
+  forward: stftKernel,
+  backward: {
+    name: STFT_GRAD_KERNEL,
+    kernel: stftGradKernel,
+    outputsToSave: [false, true],
+    saved: ['spectrum'],
+    gradients: ['x'],
+  },
+};
+
 /** Registers `AeStft`, `AeStftGrad` (cpu) and the `AeStft` gradient, once. */
 export function ensureStftKernels(): void {
-  registerCpuKernel({
-    name: STFT_KERNEL,
-    forward: stftKernel,
-    backward: {
-      name: STFT_GRAD_KERNEL,
-      kernel: stftGradKernel,
-      outputsToSave: [false, true],
-      saved: ['spectrum'],
-      gradients: ['x'],
-    },
-  });
+  registerCpuKernel(spec);
 }

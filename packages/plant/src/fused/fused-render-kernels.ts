@@ -18,7 +18,7 @@
  * ```
  * @module
  */
-import { makeFloat32, readFloat32, registerCpuKernel } from '@ae-ddsp/kernel-registry';
+import { type CpuKernelSpec, makeFloat32, readFloat32, registerCpuKernel } from '@ae-ddsp/kernel-registry';
 import type * as tf from '@tensorflow/tfjs-core';
 import { PLANT_RENDER_GRAD_KERNEL, PLANT_RENDER_KERNEL } from '../kernels/kernel-names';
 import { BufferPool } from './buffer-pool';
@@ -86,19 +86,21 @@ const gradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   return makeFloat32(backend, [batch, plant.parameterCount], out);
 };
 
+const spec: CpuKernelSpec = {
+  name: PLANT_RENDER_KERNEL,
+  forward: forwardKernel,
+  backward: {
+    name: PLANT_RENDER_GRAD_KERNEL,
+    kernel: gradKernel,
+    inputsToSave: ['parameters'],
+    saved: ['parameters'],
+    gradients: ['parameters'],
+  },
+};
+
 /** Registers `AePlantRender`, `AePlantRenderGrad` (cpu) and the `AePlantRender` gradient, once. */
 export function ensureFusedRenderKernels(): void {
-  registerCpuKernel({
-    name: PLANT_RENDER_KERNEL,
-    forward: forwardKernel,
-    backward: {
-      name: PLANT_RENDER_GRAD_KERNEL,
-      kernel: gradKernel,
-      inputsToSave: ['parameters'],
-      saved: ['parameters'],
-      gradients: ['parameters'],
-    },
-  });
+  registerCpuKernel(spec);
 }
 
 /**

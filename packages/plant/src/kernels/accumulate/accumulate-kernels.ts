@@ -10,7 +10,7 @@
  * ```
  * @module
  */
-import { makeFloat32, readFloat32, registerCpuKernel } from '@ae-ddsp/kernel-registry';
+import { type CpuKernelSpec, makeFloat32, readFloat32, registerCpuKernel } from '@ae-ddsp/kernel-registry';
 import * as tf from '@tensorflow/tfjs-core';
 import { ACCUMULATE_KERNEL } from '../kernel-names';
 import { accumulateForward } from './accumulate-cpu';
@@ -23,16 +23,18 @@ const kernel: tf.KernelFunc = ({ inputs, backend }) => {
   return makeFloat32(backend, [batch, samples], out);
 };
 
+const spec: CpuKernelSpec = {
+  name: ACCUMULATE_KERNEL,
+  forward: kernel,
+  backward: {
+    gradFunc: (dys) => {
+      const dy = (Array.isArray(dys) ? dys[0]! : dys) as tf.Tensor2D;
+      return { increment: () => tf.cumsum(dy, 1, true, true) };
+    },
+  },
+};
+
 /** Registers `AeAccumulate` (cpu) and its gradient, once. */
 export function ensureAccumulateKernel(): void {
-  registerCpuKernel({
-    name: ACCUMULATE_KERNEL,
-    forward: kernel,
-    backward: {
-      gradFunc: (dys) => {
-        const dy = (Array.isArray(dys) ? dys[0]! : dys) as tf.Tensor2D;
-        return { increment: () => tf.cumsum(dy, 1, true, true) };
-      },
-    },
-  });
+  registerCpuKernel(spec);
 }

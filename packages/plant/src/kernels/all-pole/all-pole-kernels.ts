@@ -10,7 +10,7 @@
  * ```
  * @module
  */
-import { makeFloat32, readFloat32, registerCpuKernel } from '@ae-ddsp/kernel-registry';
+import { type CpuKernelSpec, makeFloat32, readFloat32, registerCpuKernel } from '@ae-ddsp/kernel-registry';
 import type * as tf from '@tensorflow/tfjs-core';
 import { ALL_POLE_GRAD_KERNEL, ALL_POLE_KERNEL } from '../kernel-names';
 import { allPoleBackward, allPoleForward, splitCoefficients } from './all-pole-cpu';
@@ -41,18 +41,20 @@ const gradKernel: tf.KernelFunc = ({ inputs, backend }) => {
   return [makeFloat32(backend, [batch, samples], dx), makeFloat32(backend, [batch, samples, order], da)];
 };
 
+const spec: CpuKernelSpec = {
+  name: ALL_POLE_KERNEL,
+  forward: forwardKernel,
+  backward: {
+    name: ALL_POLE_GRAD_KERNEL,
+    kernel: gradKernel,
+    inputsToSave: ['a'],
+    outputsToSave: [true],
+    saved: ['a', 'y'],
+    gradients: ['x', 'a'],
+  },
+};
+
 /** Registers `AeAllPole`, `AeAllPoleGrad` (cpu) and the `AeAllPole` gradient, once. */
 export function ensureAllPoleKernels(): void {
-  registerCpuKernel({
-    name: ALL_POLE_KERNEL,
-    forward: forwardKernel,
-    backward: {
-      name: ALL_POLE_GRAD_KERNEL,
-      kernel: gradKernel,
-      inputsToSave: ['a'],
-      outputsToSave: [true],
-      saved: ['a', 'y'],
-      gradients: ['x', 'a'],
-    },
-  });
+  registerCpuKernel(spec);
 }

@@ -9,7 +9,7 @@
  * ```
  * @module
  */
-import { makeFloat32, readFloat32, registerCpuKernel } from '@ae-ddsp/kernel-registry';
+import { type CpuKernelSpec, makeFloat32, readFloat32, registerCpuKernel } from '@ae-ddsp/kernel-registry';
 import type * as tf from '@tensorflow/tfjs-core';
 import { HARMONIC_GRAD_KERNEL, HARMONIC_KERNEL } from '../kernel-names';
 import { harmonicBackward } from './harmonic-backward';
@@ -69,17 +69,19 @@ const gradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   ];
 };
 
+const spec: CpuKernelSpec = {
+  name: HARMONIC_KERNEL,
+  forward: forwardKernel,
+  backward: {
+    name: HARMONIC_GRAD_KERNEL,
+    kernel: gradKernel,
+    inputsToSave: ['phase', 'frequency', 'amplitudes'],
+    saved: ['phase', 'frequency', 'amplitudes'],
+    gradients: ['phase', 'frequency', 'amplitudes'],
+  },
+};
+
 /** Registers `AeHarmonic`, `AeHarmonicGrad` (cpu) and the `AeHarmonic` gradient, once. */
 export function ensureHarmonicKernels(): void {
-  registerCpuKernel({
-    name: HARMONIC_KERNEL,
-    forward: forwardKernel,
-    backward: {
-      name: HARMONIC_GRAD_KERNEL,
-      kernel: gradKernel,
-      inputsToSave: ['phase', 'frequency', 'amplitudes'],
-      saved: ['phase', 'frequency', 'amplitudes'],
-      gradients: ['phase', 'frequency', 'amplitudes'],
-    },
-  });
+  registerCpuKernel(spec);
 }
