@@ -15,6 +15,10 @@ export function packageProject(name: string) {
         { find: /^@ae-ddsp\/([a-z-]+)\/([a-z-]+)$/, replacement: `${packagesDir}$1/src/$2/index.ts` },
         { find: /^@ae-ddsp\/testing$/, replacement: `${rootDir}internal/testing/src/index.ts` },
         { find: /^@ae-ddsp\/tfjs-gradients$/, replacement: `${rootDir}internal/tfjs-gradients/src/index.ts` },
+        {
+          find: /^@ae-ddsp\/kernel-registry$/,
+          replacement: `${rootDir}internal/kernel-registry/src/index.ts`,
+        },
         { find: /^@ae-ddsp\/([a-z-]+)$/, replacement: `${packagesDir}$1/src/index.ts` },
       ],
     },

@@ -24,13 +24,18 @@ export function centralDifference(
   return gradient;
 }
 
-/** Largest |a_i − b_i| / (|b_i| + scale): a relative error with an absolute floor. */
+/**
+ * Largest |a_i − b_i| / (|b_i| + scale): a relative error with an absolute floor. A NaN in
+ * either array makes the result NaN (so no tolerance passes it), wherever it is.
+ */
 export function maxRelativeError(a: ArrayLike<number>, b: ArrayLike<number>, scale = 1e-6): number {
   if (a.length !== b.length) throw new Error(`length mismatch: ${a.length} vs ${b.length}`);
   let worst = 0;
   for (let i = 0; i < a.length; i++) {
     const err = Math.abs(a[i]! - b[i]!) / (Math.abs(b[i]!) + scale);
-    if (!(err <= worst)) worst = err; // also catches NaN
+    // `if (!(err <= worst)) worst = err` would let the next element overwrite a NaN
+    if (Number.isNaN(err)) return Number.NaN;
+    if (err > worst) worst = err;
   }
   return worst;
 }

@@ -103,10 +103,14 @@ export { DEFAULT_YIN_OPTIONS, resolveYinOptions, yinPitch } from './analysis/yin
 
 export { clearFeatureCaches } from './caches';
 export { getRealFft, RealFft } from './fft/real-fft';
-export { CUMULATIVE_SPECTRUM_DISTANCE_KERNEL } from './losses/cumulative-spectrum-distance';
-export { LOG_MEL_DISTANCE_KERNEL } from './losses/log-mel-distance';
-export { MEL_GRAD_KERNEL, MEL_KERNEL } from './mel/mel-kernels';
-export { STFT_GRAD_KERNEL, STFT_KERNEL } from './stft/stft-kernels';
+export {
+  CUMULATIVE_SPECTRUM_DISTANCE_KERNEL,
+  LOG_MEL_DISTANCE_KERNEL,
+  MEL_GRAD_KERNEL,
+  MEL_KERNEL,
+  STFT_GRAD_KERNEL,
+  STFT_KERNEL,
+} from './kernel-names';
 
 // Types
 

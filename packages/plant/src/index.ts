@@ -13,56 +13,26 @@
  * const audio = plant.render(plant.initialParameters(1), 16000); // [1, 16000]
  * ```
  *
+ * The surface: the plant (`SynthPlant` and its options), patches (built in code, loaded from
+ * JSON, presets) and what a module of your own needs (`registerModule`, `ModuleDefinition`,
+ * `defineParameter`, `SignalOps`, `TensorOps`; see the README's "Adding a module with its
+ * own kernel").
+ *
  * @packageDocumentation
  */
 import '@ae-ddsp/tfjs-gradients';
 
-export type { CompiledGraph, CompiledNode, PlantParameter } from './graph/compile';
-export { compilePatch, evaluateGraph } from './graph/compile';
 export type { ParameterValue, Patch, PatchConnection, PatchNode } from './graph/patch';
-export { PATCH_FORMAT } from './graph/patch';
 export type { NodeInit, PatchInit } from './graph/patch-io';
 export { createPatch, loadPatch, node, parallel, savePatch, series } from './graph/patch-io';
-export { ACCUMULATE_KERNEL, accumulate, accumulateComposite } from './kernels/accumulate';
-export { ALL_POLE_GRAD_KERNEL, ALL_POLE_KERNEL, allPole, allPoleComposite } from './kernels/all-pole';
-export {
-  HARMONIC_FADE,
-  HARMONIC_GRAD_KERNEL,
-  HARMONIC_KERNEL,
-  harmonic,
-  harmonicComposite,
-} from './kernels/harmonic';
-export { adsrEnvelope, adsrModule } from './modules/adsr';
-export { biquadFilter, biquadModule } from './modules/biquad-filter';
-export { crossfadeModule } from './modules/crossfade';
-export { harmonicModule } from './modules/harmonic-oscillator';
-export {
-  LADDER_FEEDBACK_LIMIT,
-  LADDER_Q_MAX,
-  ladderFilter,
-  ladderModule,
-  MAX_CUTOFF_RATIO,
-} from './modules/ladder-filter';
-export { lfoModule } from './modules/lfo';
-export { mixerModule } from './modules/mixer';
 export type { ModuleArgs, ModuleDefinition, ModuleOptions, OptionValue } from './modules/module-definition';
-export { noiseModule } from './modules/noise';
-export { oscillatorModule } from './modules/oscillator';
-export { mulberry32, whiteNoise } from './modules/random';
-export { BUILTIN_MODULES, getModule, moduleTypes, registerModule } from './modules/registry';
-export { seedShaperModule, seedSineModule, seedTimes } from './modules/seed-stub';
-export { vcaModule } from './modules/vca';
-export { sawtoothPartials, trianglePartials } from './modules/waveforms';
-export { HARD_CLIP_SHARPNESS, waveshaperModule } from './modules/waveshaper';
-export { mapFromNormalised } from './params/map-signal';
+export { getModule, moduleTypes, registerModule, unregisterModule } from './modules/registry';
 export type { CurveMapping, LinearMapping, LogMapping, ParameterMapping } from './params/mapping';
-export { CURVE_EPSILON, fromNormalised, toNormalised } from './params/mapping';
 export type { ParameterSpec, ParameterUnit } from './params/parameter-spec';
-export { clampPhysical, defineParameter, denormalise, inRange, normalise } from './params/parameter-spec';
+export { defineParameter } from './params/parameter-spec';
 export type { ParameterRow, RenderEngine, SynthPlantOptions } from './plant/synth-plant';
 export { DEFAULT_PLANT_OPTIONS, SynthPlant } from './plant/synth-plant';
 export type { PresetName } from './presets/presets';
 export { PRESET_NAMES, presetPatch } from './presets/presets';
 export type { SignalOps } from './signal/signal-ops';
 export { TensorOps } from './signal/tensor-ops';
-export { interpolationWeights } from './signal/upsample';

@@ -17,12 +17,14 @@
  * ```
  * @module
  */
+
+import { hasKernel, makeFloat32, readFloat32, tapeRecording } from '@ae-ddsp/kernel-registry';
 import * as tf from '@tensorflow/tfjs-core';
-import { hasKernel, makeFloat32, readFloat32, tapeRecording } from '../backend-access';
 import { ensureStockGradients } from '../gradients';
+import { CUMULATIVE_SPECTRUM_DISTANCE_KERNEL, STFT_KERNEL } from '../kernel-names';
 import { stft } from '../stft/stft';
 import { forEachFrameSpectrum, stftWithAdjoint } from '../stft/stft-cpu';
-import { configFromAttrs, ensureStftKernels, STFT_KERNEL, stftAttrs } from '../stft/stft-kernels';
+import { configFromAttrs, ensureStftKernels, stftAttrs } from '../stft/stft-kernels';
 import {
   binCount,
   frameCount,
@@ -33,13 +35,6 @@ import {
 } from '../stft/stft-options';
 import { assertAudio } from '../validate';
 import { registerFusedDistanceKernel } from './fused-distance-kernel';
-
-/**
- * Kernel name: inputs `{x, target}` (audio `[batch, samples]`, target CDFs
- * `[batch or 1, frames, bins]`); outputs `[loss (scalar), ∂loss/∂x]` when the attribute
- * `withGradient` is set (the op sets it while a gradient tape records), else `[loss, empty]`.
- */
-export const CUMULATIVE_SPECTRUM_DISTANCE_KERNEL = 'AeCumulativeSpectrumDistance';
 
 /** Added to each frame's total before normalising, so a silent frame has the CDF 0. */
 const TOTAL_EPSILON = 1e-12;
@@ -209,12 +204,8 @@ const distanceKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   return [makeFloat32(backend, [], Float32Array.of(sum * scale)), makeFloat32(backend, [batch, length], dx)];
 };
 
-let registered = false;
-
 /** Registers the `AeCumulativeSpectrumDistance` kernel (cpu) and its gradient, once. */
 export function ensureCumulativeSpectrumDistanceKernels(): void {
-  if (registered) return;
-  registered = true;
   registerFusedDistanceKernel(
     CUMULATIVE_SPECTRUM_DISTANCE_KERNEL,
     distanceKernel,

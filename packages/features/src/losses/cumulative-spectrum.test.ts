@@ -3,11 +3,11 @@
 // the kernel against the composite path on cpu, degenerate inputs, dispatch and leaks.
 import { BACKENDS, centralDifference, tf, useBackend } from '@ae-ddsp/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CUMULATIVE_SPECTRUM_DISTANCE_KERNEL } from '../kernel-names';
 import { stft } from '../stft/stft';
 import { maxAbs, maxAbsDiff, referenceStft, seededNoise } from '../test-support/reference';
 import {
   audioCumulativeSpectrumDistance,
-  CUMULATIVE_SPECTRUM_DISTANCE_KERNEL,
   cumulativeSpectrum,
   cumulativeSpectrumDistance,
 } from './cumulative-spectrum-distance';

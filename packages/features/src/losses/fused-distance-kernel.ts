@@ -11,11 +11,13 @@
  * ```
  * @module
  */
+import { registerCpuKernel } from '@ae-ddsp/kernel-registry';
 import * as tf from '@tensorflow/tfjs-core';
 
 /**
- * Registers `kernelFunc` as the cpu kernel `kernelName` and its gradient, unless already
- * registered. `label` names the op in errors; `targetName` says what the target input is.
+ * Registers `kernelFunc` as the cpu kernel `kernelName` and its gradient, once (see
+ * `registerCpuKernel`). `label` names the op in errors; `targetName` says what the target
+ * input is.
  */
 export function registerFusedDistanceKernel(
   kernelName: string,
@@ -23,12 +25,10 @@ export function registerFusedDistanceKernel(
   label: string,
   targetName: string,
 ): void {
-  if (tf.getKernel(kernelName, 'cpu') == null) {
-    tf.registerKernel({ kernelName, backendName: 'cpu', kernelFunc });
-  }
-  if (tf.getGradient(kernelName) == null) {
-    tf.registerGradient({
-      kernelName,
+  registerCpuKernel({
+    name: kernelName,
+    forward: kernelFunc,
+    backward: {
       outputsToSave: [false, true],
       gradFunc: (dys, saved) => {
         const dy = Array.isArray(dys) ? dys[0]! : dys;
@@ -45,6 +45,6 @@ export function registerFusedDistanceKernel(
           },
         };
       },
-    });
-  }
+    },
+  });
 }

@@ -14,9 +14,11 @@
  * ```
  * @module
  */
+
+import { hasKernel, makeFloat32, readFloat32, tapeRecording } from '@ae-ddsp/kernel-registry';
 import * as tf from '@tensorflow/tfjs-core';
-import { hasKernel, makeFloat32, readFloat32, tapeRecording } from '../backend-access';
 import { ensureStockGradients } from '../gradients';
+import { LOG_MEL_DISTANCE_KERNEL } from '../kernel-names';
 import { filterbankForConfig, melAttrs } from '../mel/mel-kernels';
 import { type MelConfig, type MelSpectrogramOptions, resolveMelOptions } from '../mel/mel-options';
 import { logMelSpectrogram } from '../mel/mel-spectrogram';
@@ -24,12 +26,6 @@ import { forEachFrameSpectrum, stftWithAdjoint } from '../stft/stft-cpu';
 import { frameCount, minimumSignalLength } from '../stft/stft-options';
 import { assertAudio } from '../validate';
 import { registerFusedDistanceKernel } from './fused-distance-kernel';
-
-/**
- * Kernel name: inputs `{x, target}`; outputs `[loss (scalar), ∂loss/∂x]` when the attribute
- * `withGradient` is set (the op sets it while a gradient tape records), else `[loss, empty]`.
- */
-export const LOG_MEL_DISTANCE_KERNEL = 'AeLogMelDistance';
 
 /** Options of {@link logMelDistance}. */
 export interface LogMelDistanceOptions extends MelSpectrogramOptions {
@@ -117,12 +113,8 @@ const distanceKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   return [makeFloat32(backend, [], Float32Array.of(sum / count)), makeFloat32(backend, [batch, length], dx)];
 };
 
-let registered = false;
-
 /** Registers the `AeLogMelDistance` kernel (cpu) and its gradient, once. */
 export function ensureLogMelDistanceKernels(): void {
-  if (registered) return;
-  registered = true;
   registerFusedDistanceKernel(LOG_MEL_DISTANCE_KERNEL, distanceKernel, 'logMelDistance', 'target features');
 }
 

@@ -10,17 +10,13 @@
  * ```
  * @module
  */
-import * as tf from '@tensorflow/tfjs-core';
-import { makeFloat32, readFloat32 } from '../backend-access';
+import { type CpuKernelSpec, makeFloat32, readFloat32, registerCpuKernel } from '@ae-ddsp/kernel-registry';
+import type * as tf from '@tensorflow/tfjs-core';
+import { MEL_GRAD_KERNEL, MEL_KERNEL } from '../kernel-names';
 import { forEachFrameSpectrum, stftBackward } from '../stft/stft-cpu';
 import { frameCount } from '../stft/stft-options';
 import { type MelFilterbank, melFilterbank } from './mel-filterbank';
 import type { MelConfig } from './mel-options';
-
-/** Kernel name: inputs `{x}`; outputs `[mel or log-mel [batch, frames, mels], complexSpectrum]`. */
-export const MEL_KERNEL = 'AeMelSpectrogram';
-/** Kernel name of the backward pass: inputs `{dy, spectrum, y}`; output `dx`. */
-export const MEL_GRAD_KERNEL = 'AeMelSpectrogramGrad';
 
 /**
  * Kernel attributes for a mel spectrogram (log-mel when `log`) of `signalLength`-sample
@@ -149,25 +145,19 @@ const melGradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   return makeFloat32(backend, [batch, config.signalLength], dx);
 };
 
-let registered = false;
+const spec: CpuKernelSpec = {
+  name: MEL_KERNEL,
+  forward: melKernel,
+  backward: {
+    name: MEL_GRAD_KERNEL,
+    kernel: melGradKernel,
+    outputsToSave: [true, true],
+    saved: ['y', 'spectrum'],
+    gradients: ['x'],
+  },
+};
 
 /** Registers `AeMelSpectrogram`, its backward kernel (cpu) and its gradient, once. */
 export function ensureMelKernels(): void {
-  if (registered) return;
-  registered = true;
-  if (tf.getKernel(MEL_KERNEL, 'cpu') == null) {
-    tf.registerKernel({ kernelName: MEL_KERNEL, backendName: 'cpu', kernelFunc: melKernel });
-    tf.registerKernel({ kernelName: MEL_GRAD_KERNEL, backendName: 'cpu', kernelFunc: melGradKernel });
-  }
-  if (tf.getGradient(MEL_KERNEL) == null) {
-    tf.registerGradient({
-      kernelName: MEL_KERNEL,
-      outputsToSave: [true, true],
-      gradFunc: (dys, saved, attrs) => {
-        const dy = Array.isArray(dys) ? dys[0]! : dys;
-        const [y, spectrum] = saved as [tf.Tensor, tf.Tensor];
-        return { x: () => tf.engine().runKernel(MEL_GRAD_KERNEL, { dy, spectrum, y }, attrs) as tf.Tensor };
-      },
-    });
-  }
+  registerCpuKernel(spec);
 }

@@ -9,14 +9,16 @@
  * ```
  * @module
  */
+
+import { hasKernel, tapeRecording } from '@ae-ddsp/kernel-registry';
 import * as tf from '@tensorflow/tfjs-core';
-import { hasKernel, tapeRecording } from '../backend-access';
 import { ensureStockGradients } from '../gradients';
+import { MEL_KERNEL } from '../kernel-names';
 import { stftComposite } from '../stft/stft-composite';
 import { minimumSignalLength } from '../stft/stft-options';
 import { assertAudio } from '../validate';
 import { melFilterbank } from './mel-filterbank';
-import { ensureMelKernels, MEL_KERNEL, melAttrs } from './mel-kernels';
+import { ensureMelKernels, melAttrs } from './mel-kernels';
 import { type MelConfig, type MelSpectrogramOptions, resolveMelOptions } from './mel-options';
 
 function run(audio: tf.Tensor, config: MelConfig, log: boolean, op: string): tf.Tensor3D {

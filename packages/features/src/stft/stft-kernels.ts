@@ -9,15 +9,11 @@
  * ```
  * @module
  */
-import * as tf from '@tensorflow/tfjs-core';
-import { makeFloat32, readFloat32 } from '../backend-access';
+import { type CpuKernelSpec, makeFloat32, readFloat32, registerCpuKernel } from '@ae-ddsp/kernel-registry';
+import type * as tf from '@tensorflow/tfjs-core';
+import { STFT_GRAD_KERNEL, STFT_KERNEL } from '../kernel-names';
 import { forEachFrameSpectrum, stftBackward } from './stft-cpu';
 import { binCount, frameCount, type StftConfig } from './stft-options';
-
-/** Kernel name of the forward STFT: inputs `{x}`; outputs `[spectrogram, complexSpectrum]`. */
-export const STFT_KERNEL = 'AeStft';
-/** Kernel name of its backward pass: inputs `{dy, spectrum}`; output `dx`. */
-export const STFT_GRAD_KERNEL = 'AeStftGrad';
 
 /**
  * The kernel attributes describing an STFT of signals `signalLength` samples long;
@@ -130,27 +126,19 @@ const stftGradKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   return makeFloat32(backend, [batch, length], dx);
 };
 
-let registered = false;
+const spec: CpuKernelSpec = {
+  name: STFT_KERNEL,
+  forward: stftKernel,
+  backward: {
+    name: STFT_GRAD_KERNEL,
+    kernel: stftGradKernel,
+    outputsToSave: [false, true],
+    saved: ['spectrum'],
+    gradients: ['x'],
+  },
+};
 
 /** Registers `AeStft`, `AeStftGrad` (cpu) and the `AeStft` gradient, once. */
 export function ensureStftKernels(): void {
-  if (registered) return;
-  registered = true;
-  if (tf.getKernel(STFT_KERNEL, 'cpu') == null) {
-    tf.registerKernel({ kernelName: STFT_KERNEL, backendName: 'cpu', kernelFunc: stftKernel });
-    tf.registerKernel({ kernelName: STFT_GRAD_KERNEL, backendName: 'cpu', kernelFunc: stftGradKernel });
-  }
-  if (tf.getGradient(STFT_KERNEL) == null) {
-    tf.registerGradient({
-      kernelName: STFT_KERNEL,
-      outputsToSave: [false, true],
-      gradFunc: (dys, saved, attrs) => {
-        const dy = Array.isArray(dys) ? dys[0]! : dys;
-        const spectrum = saved[0]!;
-        return {
-          x: () => tf.engine().runKernel(STFT_GRAD_KERNEL, { dy, spectrum }, attrs) as tf.Tensor,
-        };
-      },
-    });
-  }
+  registerCpuKernel(spec);
 }

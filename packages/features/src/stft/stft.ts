@@ -10,12 +10,14 @@
  * ```
  * @module
  */
+
+import { hasKernel, tapeRecording } from '@ae-ddsp/kernel-registry';
 import * as tf from '@tensorflow/tfjs-core';
-import { hasKernel, tapeRecording } from '../backend-access';
 import { ensureStockGradients } from '../gradients';
+import { STFT_KERNEL } from '../kernel-names';
 import { assertAudio } from '../validate';
 import { stftComposite } from './stft-composite';
-import { ensureStftKernels, STFT_KERNEL, stftAttrs } from './stft-kernels';
+import { ensureStftKernels, stftAttrs } from './stft-kernels';
 import { minimumSignalLength, resolveStftOptions, type StftOptions } from './stft-options';
 
 /**

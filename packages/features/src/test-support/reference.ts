@@ -97,7 +97,9 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) {
     const d = Math.abs(a[i]! - b[i]!);
-    if (!(d <= m)) m = d;
+    // \`if (!(d <= m)) m = d\` would let the next element overwrite a NaN
+    if (Number.isNaN(d)) return Number.NaN;
+    if (d > m) m = d;
   }
   return m;
 }

@@ -43,7 +43,7 @@ function checkResponse(y: ArrayLike<number>, expected: (omega: number) => number
   }
 }
 
-describe('filters on the float64 engine', () => {
+describe('filters on the fused engine', () => {
   it('ladder magnitude response equals the analytic prewarped 4-pole curve', () => {
     for (const [cutoff, resonance] of [
       [1000, 0],
@@ -125,7 +125,7 @@ for (const backend of BACKENDS) {
       checkResponse(bp, (w) => biquadMagnitude('bandpass', w, 2000, 2), 2e-3);
     });
 
-    it('time-varying cutoff: the kernel / composite path equals the float64 engine', () => {
+    it('time-varying cutoff: the kernel / composite path equals the fused engine', () => {
       const n = 1024;
       const noise = whiteNoise(3, 1, n);
       const sweep = new Float32Array(n).map((_, i) => 100 * 2 ** ((6 * i) / n)); // 100 Hz → 6.4 kHz

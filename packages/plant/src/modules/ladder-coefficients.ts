@@ -1,6 +1,6 @@
 /**
  * The ladder's per-sample coefficients composed of signal operations, for engines without a
- * fused ladder (`SignalOps.ladder`; the tape engine has one in `kernels/ladder.ts`, the tfjs
+ * fused ladder (`SignalOps.ladder`; the fused engine has one in `fused/ladder.ts`, the tfjs
  * engine composes these), with the same formulas as the fused kernel. With w = tan(π·fc/fs),
  * the analog poles c = w·q·e^{±jψ} (ψ = π/4, 3π/4) map to z = (1 − w·μ)/(1 + w·μ),
  * μ = 1 − q·e^{jψ}, so each second-order denominator is, with D = 1 + 2w·Re μ + w²·|μ|²,

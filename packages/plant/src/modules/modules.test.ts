@@ -1,11 +1,11 @@
 import '@ae-ddsp/tfjs-gradients';
 import { tf, useBackend } from '@ae-ddsp/testing';
 import { describe, expect, it } from 'vitest';
+import { FusedOps } from '../fused/fused-ops';
+import { renderFused } from '../fused/fused-render';
 import type { Patch } from '../graph/patch';
 import { createPatch, node } from '../graph/patch-io';
-import { renderFloat64 } from '../plant/fused-render';
 import { SynthPlant } from '../plant/synth-plant';
-import { TapeOps } from '../signal/tape-ops';
 import { magnitudeSpectrum, peakFrequency } from '../test-support/spectrum';
 import { crossfadeModule } from './crossfade';
 import type { OptionValue } from './module-definition';
@@ -15,14 +15,14 @@ function single(type: string, options: Record<string, OptionValue>, params: Reco
   return createPatch({ nodes: [node('m', type, { options, params })], output: 'm.out' });
 }
 
-/** Renders a patch's initial values on the float64 engine, and with tfjs ops on wasm. */
+/** Renders a patch's initial values on the fused engine, and with tfjs ops on wasm. */
 async function renderBoth(
   patch: Patch,
   sampleRate: number,
   samples: number,
 ): Promise<[Float64Array, Float32Array]> {
   const plant = new SynthPlant(patch, { sampleRate, engine: 'tensor' });
-  const ref = renderFloat64(plant, plant.initialNormalised(), 1, samples);
+  const ref = renderFused(plant, plant.initialNormalised(), 1, samples);
   await useBackend('wasm');
   const p = plant.initialParameters(1);
   const y = plant.render(p, samples);
@@ -97,7 +97,7 @@ describe('oscillators', () => {
           sampleRate: sr,
         },
       );
-      return renderFloat64(plant, plant.initialNormalised(), 1, sr / f);
+      return renderFused(plant, plant.initialNormalised(), 1, sr / f);
     };
     const at = (x: Float64Array, phase: number) => x[Math.round(phase * x.length)]!;
     const saw = wave('sawtooth');
@@ -117,11 +117,11 @@ describe('oscillators', () => {
     const plant = new SynthPlant(single('oscillator', {}, { frequency: 100, detune: 0, phase: 90 }), {
       sampleRate: 8000,
     });
-    expect(renderFloat64(plant, plant.initialNormalised(), 1, 4)[0]).toBeCloseTo(1, 10);
+    expect(renderFused(plant, plant.initialNormalised(), 1, 4)[0]).toBeCloseTo(1, 10);
     const noise = new SynthPlant(single('noise', { seed: 42 }, { gain: 1 }), { sampleRate: 8000 });
     const u = [...noise.initialNormalised(), ...noise.initialNormalised()];
-    const a = renderFloat64(noise, u, 2, 8000);
-    const b = renderFloat64(noise, u, 2, 8000);
+    const a = renderFused(noise, u, 2, 8000);
+    const b = renderFused(noise, u, 2, 8000);
     expect(a).toEqual(b);
     expect(Math.max(...a)).toBeLessThan(1);
     expect(Math.min(...a)).toBeGreaterThanOrEqual(-1);
@@ -136,7 +136,7 @@ describe('oscillators', () => {
 describe('envelopes and modulators', () => {
   const adsr = (params: Record<string, number>, noteOff: number) => {
     const plant = new SynthPlant(single('adsr', { noteOff }, params), { sampleRate: 1000 });
-    return renderFloat64(plant, plant.initialNormalised(), 1, 1000);
+    return renderFused(plant, plant.initialNormalised(), 1, 1000);
   };
 
   it('ADSR has the hand-computed shape', () => {
@@ -174,7 +174,7 @@ describe('envelopes and modulators', () => {
       const plant = new SynthPlant(single('lfo', { waveform }, { rate: 2, depth: 0.5 }), {
         sampleRate: 1000,
       });
-      return renderFloat64(plant, plant.initialNormalised(), 1, 1000);
+      return renderFused(plant, plant.initialNormalised(), 1, 1000);
     };
     expect(lfo('sine')[125]).toBeCloseTo(0.5, 6); // quarter cycle of 2 Hz
     expect(lfo('sine')[375]).toBeCloseTo(-0.5, 6);
@@ -190,7 +190,7 @@ describe('envelopes and modulators', () => {
 describe('waveshapers, mixer, crossfade, VCA', () => {
   const x = Float32Array.from({ length: 41 }, (_, i) => -2 + i / 10);
   const shape = (kind: string, drive: number, bias: number) => {
-    const ops = new TapeOps(1, x.length, 16000);
+    const ops = new FusedOps(1, x.length, 16000);
     const out = waveshaperModule.render(ops, {
       inputs: { in: ops.curve(x, 1) },
       params: { drive: ops.constant(drive), bias: ops.constant(bias) },
@@ -219,7 +219,7 @@ describe('waveshapers, mixer, crossfade, VCA', () => {
     const a = Float32Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * 10 * i) / n));
     const b = Float32Array.from({ length: n }, (_, i) => Math.cos((2 * Math.PI * 10 * i) / n));
     for (const fade of [0, 0.2, 0.5, 0.9, 1]) {
-      const ops = new TapeOps(1, n, 1000);
+      const ops = new FusedOps(1, n, 1000);
       const y = ops.audio(
         crossfadeModule.render(ops, {
           inputs: { a: ops.curve(a, 1), b: ops.curve(b, 1) },
@@ -250,7 +250,7 @@ describe('waveshapers, mixer, crossfade, VCA', () => {
       output: 'vca.out',
     });
     const plant = new SynthPlant(patch, { sampleRate: 1000 });
-    const y = renderFloat64(plant, plant.initialNormalised(), 1, 1000);
+    const y = renderFused(plant, plant.initialNormalised(), 1, 1000);
     for (const n of [0, 37, 250, 613]) {
       const t = n / 1000;
       const mix = 0.5 * Math.cos(2 * Math.PI * 100 * t) + 2 * Math.sin(2 * Math.PI * 100 * t);
@@ -271,7 +271,7 @@ describe('waveshapers, mixer, crossfade, VCA', () => {
       output: 'shaper.out',
     });
     const plant = new SynthPlant(patch, { sampleRate: sr });
-    const y = renderFloat64(plant, plant.initialNormalised(), 1, n);
+    const y = renderFused(plant, plant.initialNormalised(), 1, n);
     for (const i of [0, 1, 500, n - 1]) {
       const t = (i * (n / sr)) / (n - 1);
       expect(y[i]).toBeCloseTo(Math.tanh((3000 / 2000) * Math.sin(2 * Math.PI * 220 * t)) * (1 - 0.25), 5);

@@ -52,9 +52,22 @@ export function moduleTypes(): string[] {
   return [...registry.keys()];
 }
 
-/** Registers a user module type (its `type` must not be taken). */
+/**
+ * Registers a module type of your own (its `type` must not be taken), for patches to use by
+ * name. The plant README's "Adding a module with its own kernel" is a worked example.
+ */
 export function registerModule(definition: ModuleDefinition): void {
   if (registry.has(definition.type))
     throw new Error(`module type "${definition.type}" is already registered`);
   registry.set(definition.type, definition);
+}
+
+/**
+ * Removes a module type registered with {@link registerModule} (plants already built keep
+ * working; new patches can no longer use it). Built-in modules cannot be removed.
+ */
+export function unregisterModule(type: string): void {
+  if (BUILTIN_MODULES.some((m) => m.type === type))
+    throw new Error(`module type "${type}" is built in and cannot be unregistered`);
+  if (!registry.delete(type)) throw new Error(`module type "${type}" is not registered`);
 }

@@ -1,7 +1,7 @@
 /**
  * Fourier-series partial amplitudes of the band-limited waveforms, for the additive
  * oscillator: sawtooth 2φ − 1, triangle (peak 1 at φ = ¼) and the building block of pulses.
- * In float64, so that the float64 engine sums the exact series (the tfjs engine rounds them to
+ * In float64, so that the fused engine sums the exact series (the tensor engine rounds them to
  * float32).
  *
  * @example

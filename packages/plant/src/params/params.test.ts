@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TapeOps } from '../signal/tape-ops';
+import { FusedOps } from '../fused/fused-ops';
 import { mapFromNormalised } from './map-signal';
 import { fromNormalised, type ParameterMapping, toNormalised } from './mapping';
 import { clampPhysical, defineParameter, denormalise, inRange, normalise } from './parameter-spec';
@@ -48,7 +48,7 @@ describe('parameter mappings', () => {
     const us = Float64Array.of(0, 0.05, 0.3, 0.5, 0.71, 1);
     for (const m of mappings) {
       const s = spec(m, m.kind === 'log' ? 20 : -100, 100);
-      const ops = new TapeOps(us.length, 1, 16000);
+      const ops = new FusedOps(us.length, 1, 16000);
       const out = mapFromNormalised(ops, s, ops.input(us, us.length, 1)).values;
       us.forEach((u, i) => {
         expect(out[i]).toBeCloseTo(fromNormalised(m, s.min, s.max, u), 6);

@@ -2,9 +2,9 @@ import '@ae-ddsp/tfjs-gradients';
 import { BACKENDS, tf, useBackend } from '@ae-ddsp/testing';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { gradientFused, renderFused } from '../fused/fused-render';
 import { PRESET_NAMES, presetPatch } from '../presets/presets';
 import { kitchenSinkPatch } from '../test-support/kitchen-sink';
-import { gradientFloat64, renderFloat64 } from './fused-render';
 import { SynthPlant } from './synth-plant';
 
 describe('SynthPlant', () => {
@@ -61,7 +61,7 @@ describe('SynthPlant', () => {
     const f = fused.dataSync();
     const c = composite.dataSync();
     rows.forEach((row, b) => {
-      const alone = renderFloat64(plant, Float32Array.from(row), 1, 400); // the same float32 inputs
+      const alone = renderFused(plant, Float32Array.from(row), 1, 400); // the same float32 inputs
       for (let n = 0; n < 400; n++) {
         const scale = Math.max(1, Math.abs(alone[n]!));
         expect(Math.abs(f[b * 400 + n]! - alone[n]!)).toBeLessThan(1e-5 * scale);
@@ -107,7 +107,7 @@ describe('SynthPlant', () => {
     expect(() => plant.render(tf.zeros([1, 13]) as tf.Tensor2D, 0)).toThrow(/samples must be an integer ≥ 1/);
     expect(() => plant.render(tf.zeros([1, 13], 'int32') as tf.Tensor2D, 10)).toThrow(/float32/);
     expect(() => new SynthPlant(presetPatch('fm'), { sampleRate: -1 })).toThrow(/sampleRate/);
-    expect(() => renderFloat64(plant, [0.5], 1, 10)).toThrow(/normalised must hold/);
+    expect(() => renderFused(plant, [0.5], 1, 10)).toThrow(/normalised must hold/);
   });
 });
 
@@ -151,8 +151,8 @@ describe('properties: finite audio and gradients everywhere inside the ranges', 
             fc.array(unit, { minLength: plant.parameterCount, maxLength: plant.parameterCount }),
             (u) => {
               const samples = 256;
-              const y = renderFloat64(plant, u, 1, samples);
-              const g = gradientFloat64(plant, u, 1, samples, new Float64Array(samples).fill(1));
+              const y = renderFused(plant, u, 1, samples);
+              const g = gradientFused(plant, u, 1, samples, new Float64Array(samples).fill(1));
               return y.every(Number.isFinite) && g.every(Number.isFinite);
             },
           ),

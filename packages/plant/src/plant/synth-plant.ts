@@ -19,6 +19,7 @@
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { fusedRender, hasFusedKernel } from '../fused/fused-render';
 import { type CompiledGraph, compilePatch, evaluateGraph, type PlantParameter } from '../graph/compile';
 import type { ParameterValue, Patch } from '../graph/patch';
 import { loadPatch } from '../graph/patch-io';
@@ -26,7 +27,6 @@ import { mapFromNormalised } from '../params/map-signal';
 import { denormalise, normalise } from '../params/parameter-spec';
 import type { SignalOps } from '../signal/signal-ops';
 import { TensorOps } from '../signal/tensor-ops';
-import { fusedRender, hasFusedKernel } from './fused-render';
 
 /** Which engine renders: the fused cpu kernel, tfjs ops, or the fused kernel when the active backend has it. */
 export type RenderEngine = 'auto' | 'fused' | 'tensor';
@@ -67,13 +67,19 @@ export interface ParameterRow {
 export class SynthPlant {
   /** The patch (validated). */
   readonly patch: Patch;
-  /** Its compiled graph. */
+  /**
+   * Its compiled graph.
+   * @internal
+   */
   readonly graph: CompiledGraph;
   /** Sample rate, Hz. */
   readonly sampleRate: number;
   /** Engine choice. */
   readonly engine: RenderEngine;
-  /** Parameters in vector order (curves span several columns). */
+  /**
+   * Parameters in vector order (curves span several columns).
+   * @internal
+   */
   readonly parameters: readonly PlantParameter[];
   /** Length of one normalised parameter vector. */
   readonly parameterCount: number;

@@ -14,9 +14,9 @@
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { accumulate } from '../kernels/accumulate';
-import { allPole } from '../kernels/all-pole';
-import { harmonic } from '../kernels/harmonic';
+import { accumulate } from '../kernels/accumulate/accumulate';
+import { allPole } from '../kernels/all-pole/all-pole';
+import { harmonic } from '../kernels/harmonic/harmonic';
 import type { SignalOps } from './signal-ops';
 import { interpolationWeights } from './upsample';
 

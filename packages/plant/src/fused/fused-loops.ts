@@ -1,5 +1,5 @@
 /**
- * Tight loops of the tape engine's element-wise operations: one loop per operation (no
+ * Tight loops of the fused engine's element-wise operations: one loop per operation (no
  * per-element closures or switches), over broadcast strides, forward and backward.
  *
  * @example
@@ -10,10 +10,10 @@
  * @module
  */
 
-/** Binary operations of the tape engine. */
+/** Binary operations of the fused engine. */
 export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'min' | 'max';
 
-/** Unary operations of the tape engine (`pow` takes an exponent, `clamp` bounds). */
+/** Unary operations of the fused engine (`pow` takes an exponent, `clamp` bounds). */
 export type UnaryOp = 'sin' | 'cos' | 'tan' | 'tanh' | 'exp' | 'log' | 'abs' | 'pow' | 'clamp' | 'wrap';
 
 /** An operand viewed through broadcast strides: element (r, c) is `values[r·rowStride + c·colStride]`. */

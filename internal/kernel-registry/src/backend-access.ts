@@ -1,6 +1,6 @@
 /**
  * The small structural view of a tfjs backend our cpu kernels need (read an input's values,
- * make an output), plus the check the ops use to pick the kernel or the composite path.
+ * make an output), plus the checks the ops use to pick the kernel or the composite path.
  *
  * @example
  * ```ts

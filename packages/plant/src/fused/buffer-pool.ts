@@ -1,6 +1,6 @@
 /**
  * A free list of float64 buffers, by length, for the fused cpu render: a recording of the
- * tape engine takes every array it needs (values, gradients, Jacobians, temporaries) from
+ * fused engine takes every array it needs (values, gradients, Jacobians, temporaries) from
  * the pool and gives them all back once its backward pass has run or it is discarded, so
  * repeated renders of the same size allocate nothing and leave nothing to the garbage
  * collector. The pool keeps at most `maxBytes` of idle buffers; the rest are dropped.

@@ -1,6 +1,6 @@
 /**
  * The ladder filter of {@link ladderFilter} fused into one forward and one backward loop for
- * the float64 tape engine: per sample, the coefficients of `ladderCoefficients` (gain and two
+ * the fused engine: per sample, the coefficients of `ladderCoefficients` (gain and two
  * second-order sections from w = tan(π·fc/fs) and q), the FIR (1 + z⁻¹)⁴, the gain and both
  * recursions; backwards in time, the two adjoint recursions (as in `AeAllPole`), the FIR's
  * transpose and the coefficients' derivatives, recomputed from the stored w instead of kept as

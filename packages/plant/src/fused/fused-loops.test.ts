@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BinaryOp, binaryBackward } from './tape-kernels';
+import { type BinaryOp, binaryBackward } from './fused-loops';
 
 const ROWS = 3;
 const COLS = 7;
@@ -42,7 +42,7 @@ function reference(
   return { ga, gb };
 }
 
-describe('tape binary gradients', () => {
+describe('fused engine binary gradients', () => {
   it('sum over broadcast columns exactly as element-by-element accumulation does', () => {
     const g = values(ROWS * COLS, 9).map((v) => v - 1);
     for (const op of OPS) {

@@ -1,5 +1,5 @@
 /**
- * The two modulation formulas of the plant fused for the float64 tape engine, one loop forward
+ * The two modulation formulas of the plant fused for the fused engine, one loop forward
  * and one backward each, with every input read through broadcast strides (a per-patch constant
  * is neither copied to audio length nor given a Jacobian array; its gradient is summed in a
  * local):
@@ -16,7 +16,7 @@
  * ```
  * @module
  */
-import type { GradientTargets, Strided } from '../signal/tape-kernels';
+import type { GradientTargets, Strided } from './fused-loops';
 
 /** Changes of amount·control between exact exponentials in the octave modulation's forward pass. */
 const EXP_ANCHOR_SAMPLES = 32;

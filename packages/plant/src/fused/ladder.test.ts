@@ -63,7 +63,7 @@ function forward(x: Float64Array, cutoff: Float64Array, q: number) {
   return out;
 }
 
-describe('fused ladder kernel (float64 tape engine)', () => {
+describe('fused ladder kernel (fused engine)', () => {
   it('equals the ladder computed from its poles, with tan(π·fc/fs) to rounding along a sweep', () => {
     const cutoff = sweptCutoff();
     for (const q of [0, 0.7, 1.35]) {

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { SignalOps } from '../signal/signal-ops';
-import { TapeOps, type TapeSignal } from '../signal/tape-ops';
+import { FusedOps, type FusedSignal } from './fused-ops';
 
 const N = 300;
 const BATCH = 2;
 const MAX_HZ = 3600;
 
 /** Hides the engine's fused modulation ops, so the modules' composed formulas run on the same engine. */
-function composedOnly(ops: TapeOps): SignalOps<TapeSignal> {
+function composedOnly(ops: FusedOps): SignalOps<FusedSignal> {
   return new Proxy(ops, {
     get: (target, key) => {
       if (key === 'amplitudeModulation' || key === 'octaveModulation') return undefined;
       const value = Reflect.get(target, key, target) as unknown;
       return typeof value === 'function' ? value.bind(target) : value; // private fields need the real receiver
     },
-  }) as unknown as SignalOps<TapeSignal>;
+  }) as unknown as SignalOps<FusedSignal>;
 }
 
 const wave = (length: number, seed: number, offset: number, depth: number) =>
@@ -28,20 +28,23 @@ const signal = (seed: number, offset: number, depth: number) => ({
 });
 type Input = { values: Float64Array; cols: number };
 
-/** Output and every input's gradient of Σ g·f(inputs), fused or composed, on the float64 tape engine. */
+/** Output and every input's gradient of Σ g·f(inputs), fused or composed, on the fused engine. */
 function run(
-  f: (ops: SignalOps<TapeSignal>, s: TapeSignal[]) => TapeSignal,
+  f: (ops: SignalOps<FusedSignal>, s: FusedSignal[]) => FusedSignal,
   inputs: Input[],
   fused: boolean,
 ) {
-  const ops = new TapeOps(BATCH, N, 16000);
+  const ops = new FusedOps(BATCH, N, 16000);
   const signals = inputs.map((x) => ops.input(Float64Array.from(x.values), BATCH, x.cols));
   const y = ops.audio(f(fused ? ops : composedOnly(ops), signals));
   ops.backward(y, wave(BATCH * N, 11, 0, 1));
   return { y: y.values, grads: signals.map((s) => s.grad!) };
 }
 
-function expectSame(f: (ops: SignalOps<TapeSignal>, s: TapeSignal[]) => TapeSignal, inputs: Input[]): void {
+function expectSame(
+  f: (ops: SignalOps<FusedSignal>, s: FusedSignal[]) => FusedSignal,
+  inputs: Input[],
+): void {
   const fused = run(f, inputs, true);
   const composed = run(f, inputs, false);
   for (let i = 0; i < fused.y.length; i++) expect(fused.y[i]).toBeCloseTo(composed.y[i]!, 9);
@@ -53,9 +56,9 @@ function expectSame(f: (ops: SignalOps<TapeSignal>, s: TapeSignal[]) => TapeSign
   });
 }
 
-describe('fused modulation kernels (tape engine)', () => {
+describe('fused modulation kernels (fused engine)', () => {
   it('amplitude modulation equals x·gain·(1 − amount + amount·control) composed, values and gradients', () => {
-    const am = (ops: SignalOps<TapeSignal>, [x, gain, amount, control]: TapeSignal[]) =>
+    const am = (ops: SignalOps<FusedSignal>, [x, gain, amount, control]: FusedSignal[]) =>
       ops.amplitudeModulation
         ? ops.amplitudeModulation(x!, gain!, amount!, control!)
         : ops.mul(ops.mul(x!, gain!), ops.add(ops.sub(ops.constant(1), amount!), ops.mul(amount!, control!)));
@@ -64,7 +67,7 @@ describe('fused modulation kernels (tape engine)', () => {
   });
 
   it('octave modulation equals clamp(base·2^(amount·control), 1, maxHz) composed, on and off the clamp', () => {
-    const om = (ops: SignalOps<TapeSignal>, [base, amount, control]: TapeSignal[]) =>
+    const om = (ops: SignalOps<FusedSignal>, [base, amount, control]: FusedSignal[]) =>
       ops.octaveModulation
         ? ops.octaveModulation(base!, amount!, control!, MAX_HZ)
         : ops.clamp(

@@ -1,32 +1,28 @@
 /**
  * {@link SignalOps} on plain float64 arrays with a reverse-mode tape: the engine of the
  * fused cpu render. Every operation records how to push its output gradient back to its
- * inputs; {@link TapeOps.backward} runs the tape in reverse. Broadcasting follows the same
+ * inputs; {@link FusedOps.backward} runs the tape in reverse. Broadcasting follows the same
  * rules as tfjs (rows 1 or batch, columns 1 or full), and gradients of broadcast inputs are
  * summed. Signals that do not depend on the parameters carry no gradient.
  *
  * @example
  * ```ts
- * const ops = new TapeOps(1, 4, 16000);
+ * const ops = new FusedOps(1, 4, 16000);
  * const x = ops.input(Float64Array.of(0.5), 1, 1);
  * const y = ops.sin(x);
  * ops.backward(y, Float64Array.of(1)); // x.grad = [cos 0.5]
  * ```
  * @module
  */
-import { accumulateForward } from '../kernels/accumulate';
-import { type AdsrParameters, adsrBackward, adsrForward } from '../kernels/adsr';
-import { allPoleBackwardSplit, allPoleForwardSplit } from '../kernels/all-pole';
-import { harmonicBackward, harmonicForward, harmonicForwardJacobian } from '../kernels/harmonic';
-import { ladderBackward, ladderForward } from '../kernels/ladder';
-import {
-  amplitudeModulationBackward,
-  amplitudeModulationForward,
-  octaveModulationBackward,
-  octaveModulationForward,
-} from '../kernels/modulation';
+import { accumulateForward } from '../kernels/accumulate/accumulate-cpu';
+import { allPoleBackward, allPoleForward } from '../kernels/all-pole/all-pole-cpu';
+import { harmonicBackward } from '../kernels/harmonic/harmonic-backward';
+import { harmonicForward } from '../kernels/harmonic/harmonic-cpu';
+import { harmonicForwardJacobian } from '../kernels/harmonic/harmonic-jacobian';
+import type { SignalOps } from '../signal/signal-ops';
+import { interpolationPosition } from '../signal/upsample';
+import { type AdsrParameters, adsrBackward, adsrForward } from './adsr';
 import type { BufferPool } from './buffer-pool';
-import type { SignalOps } from './signal-ops';
 import {
   type BinaryOp,
   binaryBackward,
@@ -35,11 +31,17 @@ import {
   type UnaryOp,
   unaryBackward,
   unaryForward,
-} from './tape-kernels';
-import { interpolationPosition } from './upsample';
+} from './fused-loops';
+import { ladderBackward, ladderForward } from './ladder';
+import {
+  amplitudeModulationBackward,
+  amplitudeModulationForward,
+  octaveModulationBackward,
+  octaveModulationForward,
+} from './modulation';
 
-/** A signal of the tape engine: a `rows × cols` float64 array and its gradient. */
-export interface TapeSignal {
+/** A signal of the fused engine: a `rows × cols` float64 array and its gradient. */
+export interface FusedSignal {
   /** Rows: 1 or batch. */
   readonly rows: number;
   /** Columns: 1, samples, or a table width. */
@@ -54,21 +56,21 @@ export interface TapeSignal {
 
 type Backward = (g: Float64Array) => void;
 
-/** The float64 tape engine. */
-export class TapeOps implements SignalOps<TapeSignal> {
+/** The fused engine: float64 loops with a reverse-mode tape. */
+export class FusedOps implements SignalOps<FusedSignal> {
   /** Patches rendered at once. */
   readonly batch: number;
   /** Samples per patch. */
   readonly samples: number;
   /** Sample rate, Hz. */
   readonly sampleRate: number;
-  readonly #tape: { out: TapeSignal; back: Backward }[] = [];
+  readonly #tape: { out: FusedSignal; back: Backward }[] = [];
   readonly #pool: BufferPool | undefined;
   readonly #taken: Float64Array[] = [];
 
   /**
    * An engine rendering `batch` patches of `samples` samples at `sampleRate` Hz. With a
-   * `pool`, every array it makes comes from the pool and goes back on {@link TapeOps.release}
+   * `pool`, every array it makes comes from the pool and goes back on {@link FusedOps.release}
    * (so nothing it returned may be used after that).
    */
   constructor(batch: number, samples: number, sampleRate: number, pool?: BufferPool) {
@@ -87,7 +89,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
   }
 
   /** The gradient array of `s` (zeros, made on first use). */
-  #grad(s: TapeSignal): Float64Array {
+  #grad(s: FusedSignal): Float64Array {
     if (!s.grad) s.grad = this.#alloc(s.values.length);
     return s.grad;
   }
@@ -100,13 +102,13 @@ export class TapeOps implements SignalOps<TapeSignal> {
     this.#taken.length = 0;
   }
 
-  /** A tracked input signal (its gradient is filled by {@link TapeOps.backward}). */
-  input(values: Float64Array, rows: number, cols: number): TapeSignal {
+  /** A tracked input signal (its gradient is filled by {@link FusedOps.backward}). */
+  input(values: Float64Array, rows: number, cols: number): FusedSignal {
     return { rows, cols, values, tracked: true };
   }
 
   /** Runs the tape backwards from `output` with upstream gradient `seed`. */
-  backward(output: TapeSignal, seed: Float64Array): void {
+  backward(output: FusedSignal, seed: Float64Array): void {
     this.#grad(output).set(seed);
     for (let i = this.#tape.length - 1; i >= 0; i--) {
       const { out, back } = this.#tape[i]!;
@@ -118,25 +120,25 @@ export class TapeOps implements SignalOps<TapeSignal> {
     rows: number,
     cols: number,
     values: Float64Array,
-    inputs: readonly TapeSignal[],
+    inputs: readonly FusedSignal[],
     back: Backward | undefined,
-  ): TapeSignal {
+  ): FusedSignal {
     const tracked = back !== undefined && inputs.some((s) => s.tracked);
-    const out: TapeSignal = { rows, cols, values, tracked };
+    const out: FusedSignal = { rows, cols, values, tracked };
     if (tracked) this.#tape.push({ out, back: back! });
     return out;
   }
 
   /** A scalar constant. */
-  constant(value: number): TapeSignal {
+  constant(value: number): FusedSignal {
     return { rows: 1, cols: 1, values: Float64Array.of(value), tracked: false };
   }
   /** A `[rows, samples]` constant signal. */
-  curve(values: Float32Array, rows: number): TapeSignal {
+  curve(values: Float32Array, rows: number): FusedSignal {
     return { rows, cols: this.samples, values: this.#copy(values), tracked: false };
   }
   /** A `[rows, K]` constant table. */
-  table(values: Float32Array | Float64Array, rows: number): TapeSignal {
+  table(values: Float32Array | Float64Array, rows: number): FusedSignal {
     return { rows, cols: values.length / rows, values: this.#copy(values), tracked: false };
   }
   #copy(values: Float32Array | Float64Array): Float64Array {
@@ -145,7 +147,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
     return out;
   }
 
-  #binary(a: TapeSignal, b: TapeSignal, op: BinaryOp): TapeSignal {
+  #binary(a: FusedSignal, b: FusedSignal, op: BinaryOp): FusedSignal {
     const rows = Math.max(a.rows, b.rows);
     const cols = Math.max(a.cols, b.cols);
     if (
@@ -154,7 +156,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
       (a.cols !== 1 && a.cols !== cols) ||
       (b.cols !== 1 && b.cols !== cols)
     ) {
-      throw new Error(`TapeOps: cannot broadcast [${a.rows}, ${a.cols}] with [${b.rows}, ${b.cols}]`);
+      throw new Error(`FusedOps: cannot broadcast [${a.rows}, ${a.cols}] with [${b.rows}, ${b.cols}]`);
     }
     const sa = strided(a);
     const sb = strided(b);
@@ -175,31 +177,31 @@ export class TapeOps implements SignalOps<TapeSignal> {
   }
 
   /** a + b. */
-  add(a: TapeSignal, b: TapeSignal): TapeSignal {
+  add(a: FusedSignal, b: FusedSignal): FusedSignal {
     return this.#binary(a, b, 'add');
   }
   /** a − b. */
-  sub(a: TapeSignal, b: TapeSignal): TapeSignal {
+  sub(a: FusedSignal, b: FusedSignal): FusedSignal {
     return this.#binary(a, b, 'sub');
   }
   /** a · b. */
-  mul(a: TapeSignal, b: TapeSignal): TapeSignal {
+  mul(a: FusedSignal, b: FusedSignal): FusedSignal {
     return this.#binary(a, b, 'mul');
   }
   /** a / b. */
-  div(a: TapeSignal, b: TapeSignal): TapeSignal {
+  div(a: FusedSignal, b: FusedSignal): FusedSignal {
     return this.#binary(a, b, 'div');
   }
   /** min(a, b). */
-  minimum(a: TapeSignal, b: TapeSignal): TapeSignal {
+  minimum(a: FusedSignal, b: FusedSignal): FusedSignal {
     return this.#binary(a, b, 'min');
   }
   /** max(a, b). */
-  maximum(a: TapeSignal, b: TapeSignal): TapeSignal {
+  maximum(a: FusedSignal, b: FusedSignal): FusedSignal {
     return this.#binary(a, b, 'max');
   }
 
-  #unary(a: TapeSignal, op: UnaryOp, p = 0, lo = 0, hi = 0): TapeSignal {
+  #unary(a: FusedSignal, op: UnaryOp, p = 0, lo = 0, hi = 0): FusedSignal {
     const out = this.#alloc(a.values.length, false);
     unaryForward(op, a.values, out, p, lo, hi);
     return this.#make(a.rows, a.cols, out, [a], (g) =>
@@ -208,52 +210,52 @@ export class TapeOps implements SignalOps<TapeSignal> {
   }
 
   /** sin a. */
-  sin(a: TapeSignal): TapeSignal {
+  sin(a: FusedSignal): FusedSignal {
     return this.#unary(a, 'sin');
   }
   /** cos a. */
-  cos(a: TapeSignal): TapeSignal {
+  cos(a: FusedSignal): FusedSignal {
     return this.#unary(a, 'cos');
   }
   /** tan a. */
-  tan(a: TapeSignal): TapeSignal {
+  tan(a: FusedSignal): FusedSignal {
     return this.#unary(a, 'tan');
   }
   /** tanh a. */
-  tanh(a: TapeSignal): TapeSignal {
+  tanh(a: FusedSignal): FusedSignal {
     return this.#unary(a, 'tanh');
   }
   /** exp a. */
-  exp(a: TapeSignal): TapeSignal {
+  exp(a: FusedSignal): FusedSignal {
     return this.#unary(a, 'exp');
   }
   /** log a. */
-  log(a: TapeSignal): TapeSignal {
+  log(a: FusedSignal): FusedSignal {
     return this.#unary(a, 'log');
   }
   /** |a| (gradient sign a, 0 at 0). */
-  abs(a: TapeSignal): TapeSignal {
+  abs(a: FusedSignal): FusedSignal {
     return this.#unary(a, 'abs');
   }
   /** a^p. */
-  pow(a: TapeSignal, p: number): TapeSignal {
+  pow(a: FusedSignal, p: number): FusedSignal {
     return this.#unary(a, 'pow', p);
   }
   /** Clamp to [lo, hi] (gradient 1 inside and on the bounds, 0 outside, as tfjs). */
-  clamp(a: TapeSignal, lo: number, hi: number): TapeSignal {
+  clamp(a: FusedSignal, lo: number, hi: number): FusedSignal {
     return this.#unary(a, 'clamp', 0, lo, hi);
   }
   /** a − floor(a). */
-  wrap(a: TapeSignal): TapeSignal {
+  wrap(a: FusedSignal): FusedSignal {
     return this.#unary(a, 'wrap');
   }
 
   /** Column `index` as `[rows, 1]`. */
-  column(a: TapeSignal, index: number): TapeSignal {
+  column(a: FusedSignal, index: number): FusedSignal {
     return this.columns(a, index, 1);
   }
   /** Columns `[start, start + count)`. */
-  columns(a: TapeSignal, start: number, count: number): TapeSignal {
+  columns(a: FusedSignal, start: number, count: number): FusedSignal {
     const out = this.#alloc(a.rows * count, false);
     for (let r = 0; r < a.rows; r++)
       for (let c = 0; c < count; c++) out[r * count + c] = a.values[r * a.cols + start + c]!;
@@ -265,7 +267,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
     });
   }
   /** `[rows, 1]` signals side by side as `[rows, count]`. */
-  stackColumns(parts: readonly TapeSignal[]): TapeSignal {
+  stackColumns(parts: readonly FusedSignal[]): FusedSignal {
     const rows = Math.max(...parts.map((p) => p.rows));
     const count = parts.length;
     const out = this.#alloc(rows * count, false);
@@ -282,7 +284,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
     });
   }
   /** Linear interpolation of `[rows, F]` control points to `[rows, samples]`. */
-  upsample(points: TapeSignal): TapeSignal {
+  upsample(points: FusedSignal): FusedSignal {
     const { rows, cols: f } = points;
     const n = this.samples;
     const index = new Int32Array(n);
@@ -311,11 +313,11 @@ export class TapeOps implements SignalOps<TapeSignal> {
     });
   }
   /** Broadcast to `[batch, samples]` (one copy; the backward pass sums over the broadcast axes). */
-  audio(a: TapeSignal): TapeSignal {
+  audio(a: FusedSignal): FusedSignal {
     const { batch, samples } = this;
     if (a.rows === batch && a.cols === samples) return a;
     if ((a.rows !== 1 && a.rows !== batch) || (a.cols !== 1 && a.cols !== samples))
-      throw new Error(`TapeOps: cannot broadcast [${a.rows}, ${a.cols}] to [${batch}, ${samples}]`);
+      throw new Error(`FusedOps: cannot broadcast [${a.rows}, ${a.cols}] to [${batch}, ${samples}]`);
     const out = this.#alloc(batch * samples, false);
     const v = strided(a);
     for (let r = 0; r < batch; r++) {
@@ -328,7 +330,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
    * Adds Σ g (times `d` when given) over the broadcast axes of `s` to its gradient, for a
    * `rows × cols` result that `s` was broadcast to.
    */
-  #accumulate(s: TapeSignal, rows: number, cols: number, g: Float64Array, d?: Float64Array): void {
+  #accumulate(s: FusedSignal, rows: number, cols: number, g: Float64Array, d?: Float64Array): void {
     if (!s.tracked) return;
     const v = strided(s);
     const gs = this.#grad(s);
@@ -352,7 +354,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
    * Wrapped exclusive running sum along time, plus `start` when given (a per-patch constant
    * increment is not broadcast, and a per-patch start is added in the same pass).
    */
-  accumulate(increment: TapeSignal, start?: TapeSignal): TapeSignal {
+  accumulate(increment: FusedSignal, start?: FusedSignal): FusedSignal {
     const { batch, samples } = this;
     const startable = start === undefined || (start.cols === 1 && (start.rows === 1 || start.rows === batch));
     if (increment.cols !== 1 || !startable) {
@@ -360,7 +362,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
       return start === undefined ? phase : this.add(phase, start);
     }
     if (increment.rows !== 1 && increment.rows !== batch)
-      throw new Error(`TapeOps: cannot broadcast [${increment.rows}, 1] to [${batch}, ${samples}]`);
+      throw new Error(`FusedOps: cannot broadcast [${increment.rows}, 1] to [${batch}, ${samples}]`);
     const out = this.#alloc(batch * samples, false);
     const iv = increment.values;
     for (let b = 0; b < batch; b++) {
@@ -397,7 +399,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
       }
     });
   }
-  #accumulateSignal(x: TapeSignal): TapeSignal {
+  #accumulateSignal(x: FusedSignal): FusedSignal {
     const { batch, samples } = this;
     const out = this.#alloc(batch * samples, false);
     accumulateForward(x.values, batch, samples, out);
@@ -418,7 +420,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
    * amplitudes) the forward pass also writes the per-sample derivatives in phase and
    * frequency, and the backward pass is two products.
    */
-  harmonic(phase: TapeSignal, frequency: TapeSignal, amplitudes: TapeSignal): TapeSignal {
+  harmonic(phase: FusedSignal, frequency: FusedSignal, amplitudes: FusedSignal): FusedSignal {
     const { batch, samples } = this;
     const p = this.audio(phase);
     const shape = {
@@ -465,15 +467,15 @@ export class TapeOps implements SignalOps<TapeSignal> {
     });
   }
   /** Time-varying all-pole filter (the adjoint pass accumulates straight into the gradients). */
-  allPole(x: TapeSignal, coefficients: readonly TapeSignal[]): TapeSignal {
+  allPole(x: FusedSignal, coefficients: readonly FusedSignal[]): FusedSignal {
     const input = this.audio(x);
     const { batch, samples } = this;
     const full = coefficients.map((c) => this.audio(c));
     const a = full.map((c) => c.values);
     const out = this.#alloc(batch * samples, false);
-    allPoleForwardSplit(input.values, a, batch, samples, out);
+    allPoleForward(input.values, a, batch, samples, out);
     return this.#make(batch, samples, out, [input, ...full], (g) => {
-      allPoleBackwardSplit(
+      allPoleBackward(
         g,
         out,
         a,
@@ -488,7 +490,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
    * The ladder filter (see `ladderFilter`) fused: coefficients, FIR, gain and both sections in
    * one pass forward, their adjoints and the coefficients' derivatives in one pass backward.
    */
-  ladder(x: TapeSignal, cutoffHz: TapeSignal, q: TapeSignal): TapeSignal {
+  ladder(x: FusedSignal, cutoffHz: FusedSignal, q: FusedSignal): FusedSignal {
     const input = this.audio(x);
     const { batch, samples } = this;
     this.#expectAudioShaped(cutoffHz, q);
@@ -540,12 +542,12 @@ export class TapeOps implements SignalOps<TapeSignal> {
   }
   /** The ADSR envelope (see `adsrEnvelope`) fused: one loop forward, one backward. */
   adsr(
-    attack: TapeSignal,
-    decay: TapeSignal,
-    sustain: TapeSignal,
-    release: TapeSignal,
+    attack: FusedSignal,
+    decay: FusedSignal,
+    sustain: FusedSignal,
+    release: FusedSignal,
     noteOff: number,
-  ): TapeSignal {
+  ): FusedSignal {
     const { batch, samples, sampleRate } = this;
     const params = [attack, decay, sustain, release] as const;
     this.#expectAudioShaped(...params);
@@ -557,7 +559,12 @@ export class TapeOps implements SignalOps<TapeSignal> {
     );
   }
   /** The VCA's amplitude modulation x·gain·(1 − amount + amount·control), fused. */
-  amplitudeModulation(x: TapeSignal, gain: TapeSignal, amount: TapeSignal, control: TapeSignal): TapeSignal {
+  amplitudeModulation(
+    x: FusedSignal,
+    gain: FusedSignal,
+    amount: FusedSignal,
+    control: FusedSignal,
+  ): FusedSignal {
     const { batch, samples } = this;
     const inputs = [x, gain, amount, control] as const;
     this.#expectAudioShaped(...inputs);
@@ -569,7 +576,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
     );
   }
   /** A cutoff modulated in octaves, clamp(base·2^(amount·control), 1, maxHz), fused. */
-  octaveModulation(base: TapeSignal, amount: TapeSignal, control: TapeSignal, maxHz: number): TapeSignal {
+  octaveModulation(base: FusedSignal, amount: FusedSignal, control: FusedSignal, maxHz: number): FusedSignal {
     const { batch, samples } = this;
     const inputs = [base, amount, control] as const;
     this.#expectAudioShaped(...inputs);
@@ -582,19 +589,19 @@ export class TapeOps implements SignalOps<TapeSignal> {
     );
   }
   /** The gradient arrays of the tracked signals among `inputs` (undefined for the others). */
-  #gradients(inputs: readonly TapeSignal[]): (Float64Array | undefined)[] {
+  #gradients(inputs: readonly FusedSignal[]): (Float64Array | undefined)[] {
     return inputs.map((s) => (s.tracked ? this.#grad(s) : undefined));
   }
   /** Throws unless every signal broadcasts to `[batch, samples]`. */
-  #expectAudioShaped(...signals: readonly TapeSignal[]): void {
+  #expectAudioShaped(...signals: readonly FusedSignal[]): void {
     const { batch, samples } = this;
     for (const s of signals) {
       if ((s.rows !== 1 && s.rows !== batch) || (s.cols !== 1 && s.cols !== samples))
-        throw new Error(`TapeOps: cannot broadcast [${s.rows}, ${s.cols}] to [${batch}, ${samples}]`);
+        throw new Error(`FusedOps: cannot broadcast [${s.rows}, ${s.cols}] to [${batch}, ${samples}]`);
     }
   }
   /** FIR filter with constant taps. */
-  fir(x: TapeSignal, taps: readonly number[]): TapeSignal {
+  fir(x: FusedSignal, taps: readonly number[]): FusedSignal {
     const input = this.audio(x);
     const { batch, samples } = this;
     const out = this.#alloc(batch * samples, false);
@@ -620,7 +627,7 @@ export class TapeOps implements SignalOps<TapeSignal> {
     });
   }
   /** x delayed by `samples` samples. */
-  delay(x: TapeSignal, samples: number): TapeSignal {
+  delay(x: FusedSignal, samples: number): FusedSignal {
     const input = this.audio(x);
     const n = this.samples;
     const d = Math.max(0, Math.min(samples, n));
@@ -633,13 +640,13 @@ export class TapeOps implements SignalOps<TapeSignal> {
     });
   }
 
-  #addInto(s: TapeSignal, delta: Float64Array): void {
+  #addInto(s: FusedSignal, delta: Float64Array): void {
     if (!s.tracked) return;
     const g = this.#grad(s);
     for (let i = 0; i < delta.length; i++) g[i] = g[i]! + delta[i]!;
   }
 }
 
-function strided(s: TapeSignal): Strided {
+function strided(s: FusedSignal): Strided {
   return { values: s.values, rowStride: s.rows === 1 ? 0 : s.cols, colStride: s.cols === 1 ? 0 : 1 };
 }

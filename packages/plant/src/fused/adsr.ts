@@ -1,5 +1,5 @@
 /**
- * The ADSR envelope of `adsrEnvelope` fused for the float64 tape engine: the value in one
+ * The ADSR envelope of `adsrEnvelope` fused for the fused engine: the value in one
  * forward loop over the sample times t = n·(1/fs), and in one backward loop the gradients of
  * Σ g·env with respect to attack, decay, sustain and release, with each sample's derivatives
  * recomputed on the way (no time signal, broadcast copies or Jacobian arrays are stored). The
@@ -15,7 +15,7 @@
  * ```
  * @module
  */
-import type { GradientTargets, Strided } from '../signal/tape-kernels';
+import type { GradientTargets, Strided } from './fused-loops';
 
 /** The envelope's parameters in order: attack (s), decay (s), sustain (level), release (s). */
 export type AdsrParameters = readonly [attack: Strided, decay: Strided, sustain: Strided, release: Strided];

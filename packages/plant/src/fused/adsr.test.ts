@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeAdsr } from '../modules/adsr';
-import { TapeOps, type TapeSignal } from '../signal/tape-ops';
+import { FusedOps, type FusedSignal } from './fused-ops';
 
 const SR = 1000;
 const N = 400;
@@ -8,16 +8,16 @@ const NOTE_OFF = 0.23;
 
 type Params = readonly [Float64Array, Float64Array, Float64Array, Float64Array];
 
-/** Envelope and the gradients of Σ g·env on the tape engine, fused or composed of tape ops. */
+/** Envelope and the gradients of Σ g·env on the fused engine, fused or composed of its element-wise ops. */
 function run(params: Params, cols: number, batch: number, g: Float64Array, fused: boolean) {
-  const ops = new TapeOps(batch, N, SR);
+  const ops = new FusedOps(batch, N, SR);
   const inputs = params.map((p) => ops.input(p, p.length / cols, cols)) as unknown as [
-    TapeSignal,
-    TapeSignal,
-    TapeSignal,
-    TapeSignal,
+    FusedSignal,
+    FusedSignal,
+    FusedSignal,
+    FusedSignal,
   ];
-  let y: TapeSignal;
+  let y: FusedSignal;
   if (fused) y = ops.adsr(...inputs, NOTE_OFF);
   else {
     const t = ops.input(
@@ -58,7 +58,7 @@ const curves: Params = [
   Float64Array.from({ length: N }, (_, n) => 0.0831 + 0.01 * Math.sin(n / 29)),
 ];
 
-describe('fused ADSR kernel (tape engine)', () => {
+describe('fused ADSR kernel (fused engine)', () => {
   it('equals the composed envelope in value and in every gradient, for constants and curves', () => {
     for (const [params, cols, batch] of [
       [constants, 1, 3],
@@ -99,7 +99,7 @@ describe('fused ADSR kernel (tape engine)', () => {
   });
 
   it('has the hand-computed shape: attack, decay, sustain and release from the level at note-off', () => {
-    const ops = new TapeOps(1, N, SR);
+    const ops = new FusedOps(1, N, SR);
     const c = (v: number) => ops.constant(v);
     const y = ops.adsr(c(0.1), c(0.1), c(0.5), c(0.1), 0.15).values;
     expect(y[50]).toBeCloseTo(0.5, 12); // half-way up the attack
