@@ -52,7 +52,7 @@ function worstScaledError(got: Float64Array[], want: number[][], tolerance: (k: 
   want.forEach((row, j) => {
     row.forEach((v, k) => {
       const e = Math.abs(got[j]![k]! - v) / tolerance(k);
-      if (!(e <= worst)) worst = e;
+      worst = Math.max(worst, e); // NaN propagates
     });
   });
   return worst;

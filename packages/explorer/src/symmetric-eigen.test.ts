@@ -15,9 +15,9 @@ function residuals(a: ArrayLike<number>, n: number) {
         o += vectors[k * n + i]! * vectors[k * n + j]!;
       }
       const e = Math.abs(r - a[i * n + j]!);
-      if (!(e <= reconstruction)) reconstruction = e;
+      reconstruction = Math.max(reconstruction, e); // NaN propagates
       const f = Math.abs(o - (i === j ? 1 : 0));
-      if (!(f <= orthogonality)) orthogonality = f;
+      orthogonality = Math.max(orthogonality, f); // NaN propagates
     }
   }
   return { values, vectors, reconstruction, orthogonality };

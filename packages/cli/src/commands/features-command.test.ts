@@ -25,7 +25,7 @@ function worst(got: number[], want: number[]): number {
   let m = 0;
   for (let i = 0; i < want.length; i++) {
     const e = Math.abs(got[i]! - want[i]!);
-    if (!(e <= m)) m = e;
+    m = Math.max(m, e); // NaN propagates
   }
   return m;
 }

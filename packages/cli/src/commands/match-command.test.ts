@@ -97,7 +97,7 @@ describe('ae-ddsp match', () => {
     let worst = 0;
     for (let i = 0; i < again.samples.length; i++) {
       const e = Math.abs(again.samples[i]! - matched.samples[i]!);
-      if (!(e <= worst)) worst = e; // NaN-aware
+      worst = Math.max(worst, e); // NaN propagates
     }
     expect(worst).toBeLessThan(1e-3);
   });

@@ -87,7 +87,7 @@ export function maxAbs(a: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) {
     const v = Math.abs(a[i]!);
-    if (!(v <= m)) m = v; // NaN-aware
+    m = Math.max(m, v); // NaN propagates
   }
   return m;
 }
