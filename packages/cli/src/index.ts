@@ -43,7 +43,11 @@ export { commitFiles, writeFileAtomic } from './cli/atomic-write';
 
 // Per-frame analysis (the `features` command)
 
-export { computeFrameFeatures, DEFAULT_FRAME_FEATURE_OPTIONS } from './analysis/frame-features';
+export {
+  computeFrameFeatures,
+  DEFAULT_FRAME_FEATURE_OPTIONS,
+  MAX_SPECTROGRAM_BYTES,
+} from './analysis/frame-features';
 
 // Types
 

@@ -42,7 +42,7 @@ export const DEFAULT_RESONANCE_OPTIONS: ResonanceOptions = Object.freeze({
  */
 export type ResonanceRegime = 'resonant' | 'damped' | 'stalled' | 'exploding';
 
-/** A monitor's recorded history (see {@link ResonanceMonitor.toJSON}). */
+/** The resonance monitor's recorded history, as stored in a trainer checkpoint. */
 export interface ResonanceHistory {
   /** Recent updates Δθ. */
   readonly updates: readonly (readonly number[])[];
