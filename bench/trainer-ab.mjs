@@ -60,7 +60,7 @@ if (process.argv[2] === '--child') {
         const script = join(tree, 'bench', 'trainer-ab.mjs');
         const out = execFileSync(process.execPath, ['--single-threaded', script, '--child', preset, METHOD], {
           cwd: tree,
-          stdio: ['ignore', 'pipe', 'inherit'],
+          stdio: ['ignore', 'pipe', 'pipe'],
         });
         times[k][p].push(...JSON.parse(out.toString()));
       });

@@ -32,7 +32,7 @@ export interface SchedulerOptions extends FeedbackFilterOptions {
   readonly onDivergence: ((event: DivergenceEvent) => void) | undefined;
 }
 
-/** The seed's practical defaults (section 8). Frozen: spread it to derive your own. */
+/** The AE-DDSP seed's practical defaults (AE-DDSP §8, docs/method.md). Frozen: spread it to derive your own. */
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = Object.freeze({
   learningRate: 1e-3,
   momentum: 0.9,

@@ -124,6 +124,26 @@ describe('ae-ddsp match', () => {
     ]);
   });
 
+  it('--loss picks a loss by name and summary.json says which; an unknown name is refused', async () => {
+    const run = await runBinary(
+      ['match', EXAMPLE, ...fast, '--loss', 'spectral', '--json', '--out', 'spectral'],
+      {
+        cwd: folder.dir,
+      },
+    );
+    expect(run.status).toBe(0);
+    const chosen = JSON.parse(readFileSync(file('spectral/summary.json'), 'utf8'));
+    expect(chosen.loss).toMatch(/^multi-scale spectral loss/);
+    expect(summary['loss']).toMatch(/cumulative-spectrum/);
+    // A different objective: its losses are on another scale than the default's.
+    expect(chosen.final_loss).not.toBe(summary['final_loss']);
+    const bad = await runBinary(['match', EXAMPLE, ...fast, '--loss', 'nope', '--out', 'nope'], {
+      cwd: folder.dir,
+    });
+    expect(bad.status).not.toBe(0);
+    expect(errorLine(bad)).toMatch(/--loss.*match, log-mel, spectral/);
+  }, 60_000);
+
   it('long targets train on sliding windows and match.wav covers the whole target', async () => {
     sox([EXAMPLE, EXAMPLE, file('long.wav')]); // 2 s
     const run = await runBinary(['match', 'long.wav', ...fast, '--steps', '4', '--out', 'long', '--quiet'], {

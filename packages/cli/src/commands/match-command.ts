@@ -21,7 +21,8 @@ import { createProgress } from '../cli/progress';
 import { useCpuBackend } from '../cli/tensorflow';
 import { UsageError } from '../cli/usage-error';
 import { CLI_VERSION } from '../cli/version';
-import { MATCH_ANALYSIS_FRAME, matchLossDescription } from '../match/match-objective';
+import { MATCH_LOSS_NAMES, MATCH_LOSSES, type MatchLossName } from '../match/losses';
+import { MATCH_ANALYSIS_FRAME } from '../match/match-objective';
 import type { MatchSummary } from '../match/match-records';
 import { DEFAULT_WINDOW_SECONDS, runMatch } from '../match/run-match';
 import { matchReportHtml } from '../report/report-html';
@@ -103,13 +104,20 @@ export const matchCommand: Command = {
       placeholder: 'HZ',
       description: 'working sample rate, Hz',
     },
+    loss: {
+      kind: 'choice',
+      choices: MATCH_LOSS_NAMES,
+      default: MATCH_LOSS_NAMES[0],
+      placeholder: 'NAME',
+      description: `loss to minimise: ${MATCH_LOSS_NAMES.map((n) => `${n} (${MATCH_LOSSES[n].summary})`).join('; ')}`,
+    },
     'pitch-weight': {
       kind: 'number',
       min: 0,
       max: 1e9,
       default: MATCH_LOSS_DEFAULTS.pitchWeight,
       placeholder: 'W',
-      description: 'weight of the cumulative-spectrum (pitch) term of the loss; 0 = log-mel only',
+      description: 'weight of the cumulative-spectrum (pitch) term of --loss match; 0 = log-mel only',
     },
     out: { kind: 'string', placeholder: 'DIR', description: 'output folder (default match-<target name>)' },
     float: { kind: 'boolean', description: 'write matched.wav as 32-bit float instead of 16-bit PCM' },
@@ -140,7 +148,8 @@ export const matchCommand: Command = {
     const method = values['method'] as MethodName;
     const steps = values['steps'] as number;
     const seed = values['seed'] as number;
-    const pitchWeight = values['pitch-weight'] as number;
+    const lossEntry = MATCH_LOSSES[values['loss'] as MatchLossName];
+    const lossSettings = { sampleRateHz, pitchWeight: values['pitch-weight'] as number };
     const quiet = values['quiet'] === true || values['json'] === true;
 
     const source = patchTyped
@@ -168,7 +177,7 @@ export const matchCommand: Command = {
       method,
       steps,
       seed,
-      pitchWeight,
+      loss: lossEntry.create(lossSettings),
       onStep: (row) =>
         progress.update(row.step + 1, { loss: row.loss ?? Number.NaN, best: row.best_loss ?? Number.NaN }),
     });
@@ -201,7 +210,7 @@ export const matchCommand: Command = {
       final_loss: result.bestLoss,
       best_step: result.bestStep,
       window: result.window,
-      loss: matchLossDescription(pitchWeight),
+      loss: lossEntry.describe(lossSettings),
       parameters: specs.map((spec, i) => ({
         name: spec.name,
         unit: spec.unit,

@@ -11,7 +11,7 @@
  * @module
  */
 
-import { matchLoss } from '@ae-ddsp/features';
+import { type LossFactory, matchLoss } from '@ae-ddsp/features';
 import {
   type MethodName,
   type StepEvent,
@@ -67,8 +67,8 @@ export interface MatchRunOptions {
   readonly seed: number;
   /** Window length in seconds for long targets; targets up to 1.5 windows train whole. Default 1. */
   readonly windowSeconds?: number;
-  /** Weight of the cumulative-spectrum (pitch) term of the loss. Default `MATCH_LOSS_DEFAULTS.pitchWeight` of `@ae-ddsp/features`. */
-  readonly pitchWeight?: number;
+  /** The loss to minimise. Default `matchLoss` of `@ae-ddsp/features` at `sampleRateHz`. */
+  readonly loss?: LossFactory;
   /** Called after every step with the step's metrics row. */
   readonly onStep?: (row: MetricsRow, event: StepEvent) => void;
 }
@@ -147,10 +147,7 @@ export async function runMatch(options: MatchRunOptions): Promise<MatchRunResult
     trainer = new Trainer({
       plant,
       target,
-      loss: matchLoss({
-        sampleRate: sampleRateHz,
-        ...(options.pitchWeight === undefined ? {} : { pitchWeight: options.pitchWeight }),
-      }),
+      loss: options.loss ?? matchLoss({ sampleRate: sampleRateHz }),
       reward: matchReward(sampleRateHz),
       method: options.method,
       seed: options.seed,

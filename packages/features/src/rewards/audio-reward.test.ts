@@ -13,7 +13,7 @@ const tone = (hz: number) =>
   );
 const read = (t: tf.Tensor) => t.dataSync()[0]!;
 
-describe('audio rewards (seed section 6)', () => {
+describe('audio rewards (AE-DDSP §6, docs/method.md)', () => {
   beforeAll(() => useBackend('cpu'));
 
   it('are exp(−(Δ/tol)²) and exp(−d/scale), 1 at a match', () => {
