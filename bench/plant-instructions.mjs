@@ -77,7 +77,10 @@ function count(build, preset, engine, waveform, iterations) {
     execFile('valgrind', args, { encoding: 'utf8', maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
       const match = /Collected\s*:\s*(\d+)/.exec(stderr ?? '');
       if (error || !match) fail(new Error(`valgrind failed on ${build}:\n${stderr}`));
-      else done({ instructions: Number(match[1]), stdout: stdout.trim() });
+      else {
+        console.error(`${build} ${iterations} steps: ${match[1]} instructions`); // progress
+        done({ instructions: Number(match[1]), stdout: stdout.trim() });
+      }
     });
   });
 }
