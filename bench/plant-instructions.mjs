@@ -6,7 +6,7 @@
 // WARMUP + ITERATIONS render + backward steps, and WARMUP steps; the difference (startup,
 // imports, plant construction and the first, mostly interpreted step cancel) is printed per
 // step, with the change from the first build. Audio: 1 s at 16 kHz, batch 1, loss Σ audio·dy
-// with a fixed random dy. Repeated runs of one build agree to about 0.1 %.
+// with a fixed random dy. Two runs of one build differed by 0.001 % (2 thousand of 316 million).
 //
 //   node bench/plant-instructions.mjs [--preset subtractive|fm|additive|seed-stub]
 //        [--engine fused|tensor] [--waveform sine|square|sawtooth|triangle] [--warmup 1]
@@ -103,7 +103,14 @@ if (process.argv[2] === '--child') {
   const [build, preset, engine, waveform, iterations] = process.argv.slice(3);
   await child(build, preset, engine, waveform, Number(iterations));
 } else {
-  const options = { preset: 'subtractive', engine: 'fused', waveform: 'preset', warmup: '1', iterations: '3', jobs: '2' };
+  const options = {
+    preset: 'subtractive',
+    engine: 'fused',
+    waveform: 'preset',
+    warmup: '1',
+    iterations: '3',
+    jobs: '2',
+  };
   const builds = [];
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
@@ -138,6 +145,8 @@ if (process.argv[2] === '--child') {
     const perStep = (busy.instructions - idle.instructions) / iterations;
     first ??= perStep;
     const change = (perStep / first - 1) * 100;
-    console.log(`${build}: ${Math.round(perStep)} (${change >= 0 ? '+' : ''}${change.toFixed(2)} %) ${busy.stdout}`);
+    console.log(
+      `${build}: ${Math.round(perStep)} (${change >= 0 ? '+' : ''}${change.toFixed(2)} %) ${busy.stdout}`,
+    );
   });
 }
