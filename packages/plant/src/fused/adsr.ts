@@ -108,15 +108,7 @@ interface Segments {
   readonly releaseEnd: number;
 }
 
-function segmentsOf(
-  samples: number,
-  dt: number,
-  off: number,
-  a: number,
-  ia: number,
-  id: number,
-  ir: number,
-): Segments {
+function segmentsOf(samples: number, dt: number, { off, a, ia, id, ir }: RowEnvelope): Segments {
   const t = (n: number) => n * dt;
   const nOff = firstIndex(0, samples, (n) => t(n) >= off);
   const decayStart = firstIndex(0, nOff, (n) => (t(n) - a) * id >= 0);
@@ -129,8 +121,34 @@ function segmentsOf(
   };
 }
 
+/**
+ * One row's constant parameters in the form {@link envelopeAt} takes them: note-off, attack a,
+ * 1/a, 1/decay, 1 − sustain and 1/release.
+ */
+interface RowEnvelope {
+  readonly off: number;
+  readonly a: number;
+  readonly ia: number;
+  readonly id: number;
+  readonly drop: number;
+  readonly ir: number;
+}
+
+/** The {@link RowEnvelope} of row `b` of parameters that are constant along time. */
+function rowEnvelope([attack, decay, sustain, release]: AdsrParameters, b: number, off: number): RowEnvelope {
+  const a = attack.values[b * attack.rowStride]!;
+  return {
+    off,
+    a,
+    ia: 1 / a,
+    id: 1 / decay.values[b * decay.rowStride]!,
+    drop: 1 - sustain.values[b * sustain.rowStride]!,
+    ir: 1 / release.values[b * release.rowStride]!,
+  };
+}
+
 /** The level reached at note-off, with whether the attack and decay clamps pass there. */
-function levelAtNoteOff(off: number, a: number, ia: number, id: number, drop: number) {
+function levelAtNoteOff({ off, a, ia, id, drop }: RowEnvelope) {
   const uaOff = off * ia;
   const udOff = (off - a) * id;
   const inA = uaOff >= 0 && uaOff <= 1;
@@ -163,21 +181,12 @@ function constantRowEnvelope(
   row: number,
   samples: number,
   dt: number,
-  off: number,
-  a: number,
-  ia: number,
-  id: number,
-  drop: number,
-  ir: number,
+  env: RowEnvelope,
 ): void {
+  const { off, a, ia, id, drop, ir } = env;
   // held (t < off): ramp = t/A until it reaches 1, fall = (t − A)/D from 0 until it reaches 1
-  const {
-    off: nOff,
-    attackEnd: nA,
-    decayStart: nD0,
-    decayEnd: nD1,
-    releaseEnd: nR,
-  } = segmentsOf(samples, dt, off, a, ia, id, ir);
+  const segments = segmentsOf(samples, dt, env);
+  const { off: nOff, attackEnd: nA, decayStart: nD0, decayEnd: nD1, releaseEnd: nR } = segments;
   const cuts = [0, nA, nD0, nD1, nOff].sort((p, q) => p - q);
   for (let c = 0; c + 1 < cuts.length; c++) {
     const lo = cuts[c]!;
@@ -192,7 +201,7 @@ function constantRowEnvelope(
     fillLine(y, row, lo, hi, dt, alpha, beta);
   }
   // released (t ≥ off): the level reached at note-off times 1 − (t − off)/R, then 0
-  const { held } = levelAtNoteOff(off, a, ia, id, drop);
+  const { held } = levelAtNoteOff(env);
   fillLine(y, row, nOff, nR, dt, held * (1 + off * ir), -held * ir);
   fillLine(y, row, nR, samples, dt, 0, 0);
 }
@@ -209,26 +218,17 @@ function constantRowGradients(
   row: number,
   samples: number,
   dt: number,
-  off: number,
-  a: number,
-  ia: number,
-  id: number,
-  drop: number,
-  ir: number,
+  env: RowEnvelope,
 ): [number, number, number, number] {
+  const { off, a, ia, id, drop, ir } = env;
   // held (t < off, tm = t): attack while t/A ≤ 1, decay while 0 ≤ (t − A)/D ≤ 1, then sustain
-  const {
-    off: nOff,
-    attackEnd: nA,
-    decayStart: nD0,
-    decayEnd: nD1,
-    releaseEnd: nR,
-  } = segmentsOf(samples, dt, off, a, ia, id, ir);
+  const segments = segmentsOf(samples, dt, env);
+  const { off: nOff, attackEnd: nA, decayStart: nD0, decayEnd: nD1, releaseEnd: nR } = segments;
   const [, attackUa] = rangeSums(g, row, 0, nA, dt * ia, 0); // Σ g·(t/A)
   const [decayG, decayUd] = rangeSums(g, row, nD0, nD1, dt * id, -a * id); // Σ g, Σ g·(t − A)/D
   const [sustainG] = rangeSums(g, row, nD1, nOff, 0, 0);
   // released (t ≥ off, tm = off): the level reached at note-off, times 1 − (t − off)/R until R
-  const { uaOff, udOff, inA, inD, fall: fallOff, held: heldOff } = levelAtNoteOff(off, a, ia, id, drop);
+  const { uaOff, udOff, inA, inD, fall: fallOff, held: heldOff } = levelAtNoteOff(env);
   const [releaseG, releaseUr] = rangeSums(g, row, nOff, nR, dt * ir, -off * ir); // Σ g, Σ g·(t − off)/R
   const keep = releaseG - releaseUr; // Σ g·(1 − (t − off)/R)
   return [
@@ -263,12 +263,7 @@ export function adsrForward(
     let is = b * sustain.rowStride;
     let ir = b * release.rowStride;
     if (constant) {
-      const a = attack.values[ia]!;
-      const invA = 1 / a;
-      const invD = 1 / decay.values[id]!;
-      const drop = 1 - sustain.values[is]!;
-      const invR = 1 / release.values[ir]!;
-      constantRowEnvelope(y, row, samples, dt, noteOff, a, invA, invD, drop, invR);
+      constantRowEnvelope(y, row, samples, dt, rowEnvelope(params, b, noteOff));
       continue;
     }
     for (let n = 0; n < samples; n++) {
@@ -305,24 +300,7 @@ export function adsrBackward(
     const row = b * samples;
     const at = [b * attack.rowStride, b * decay.rowStride, b * sustain.rowStride, b * release.rowStride];
     if (constant) {
-      const a = attack.values[at[0]!]!;
-      const invA = 1 / a;
-      const invD = 1 / decay.values[at[1]!]!;
-      const drop = 1 - sustain.values[at[2]!]!;
-      const invR = 1 / release.values[at[3]!]!;
-      const [sumA, sumD, sumS, sumR] = constantRowGradients(
-        g,
-        row,
-        samples,
-        dt,
-        noteOff,
-        a,
-        invA,
-        invD,
-        drop,
-        invR,
-      );
-      [sumA, sumD, sumS, sumR].forEach((sum, p) => {
+      constantRowGradients(g, row, samples, dt, rowEnvelope(params, b, noteOff)).forEach((sum, p) => {
         const grad = grads[p];
         if (grad) grad[at[p]!] = grad[at[p]!]! + sum;
       });

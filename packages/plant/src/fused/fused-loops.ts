@@ -71,17 +71,18 @@ export function binaryForward(
 }
 
 /**
- * Accumulates ∂/∂a (into `ga`, when given) of Σ g·(a ∘ b), summing over broadcast
- * dimensions. `other` is b (for ∂a) and `self` is a.
+ * Accumulates ∂/∂a (`forA`, into `grad`) or ∂/∂b of Σ g·(a ∘ b) element by element, for an
+ * operand that varies along the row; one tight loop per operation and side.
  */
-function accumulateA(
+function accumulate(
   op: BinaryOp,
+  forA: boolean,
   g: Float64Array,
   a: Strided,
   b: Strided,
   rows: number,
   cols: number,
-  ga: Float64Array,
+  grad: Float64Array,
 ): void {
   const av = a.values;
   const bv = b.values;
@@ -95,63 +96,32 @@ function accumulateA(
     switch (op) {
       case 'add':
       case 'sub':
-        for (let i = o; i < end; i++, ia += aC) ga[ia] = ga[ia]! + g[i]!;
+        if (forA) for (let i = o; i < end; i++, ia += aC) grad[ia] = grad[ia]! + g[i]!;
+        else if (op === 'add') for (let i = o; i < end; i++, ib += bC) grad[ib] = grad[ib]! + g[i]!;
+        else for (let i = o; i < end; i++, ib += bC) grad[ib] = grad[ib]! - g[i]!;
         break;
       case 'mul':
-        for (let i = o; i < end; i++, ia += aC, ib += bC) ga[ia] = ga[ia]! + g[i]! * bv[ib]!;
+        if (forA) for (let i = o; i < end; i++, ia += aC, ib += bC) grad[ia] = grad[ia]! + g[i]! * bv[ib]!;
+        else for (let i = o; i < end; i++, ia += aC, ib += bC) grad[ib] = grad[ib]! + g[i]! * av[ia]!;
         break;
       case 'div':
-        for (let i = o; i < end; i++, ia += aC, ib += bC) ga[ia] = ga[ia]! + g[i]! / bv[ib]!;
-        break;
-      case 'min':
-        for (let i = o; i < end; i++, ia += aC, ib += bC) if (av[ia]! <= bv[ib]!) ga[ia] = ga[ia]! + g[i]!;
-        break;
-      case 'max':
-        for (let i = o; i < end; i++, ia += aC, ib += bC) if (av[ia]! >= bv[ib]!) ga[ia] = ga[ia]! + g[i]!;
-        break;
-    }
-  }
-}
-
-function accumulateB(
-  op: BinaryOp,
-  g: Float64Array,
-  a: Strided,
-  b: Strided,
-  rows: number,
-  cols: number,
-  gb: Float64Array,
-): void {
-  const av = a.values;
-  const bv = b.values;
-  const aC = a.colStride;
-  const bC = b.colStride;
-  for (let r = 0; r < rows; r++) {
-    let ia = r * a.rowStride;
-    let ib = r * b.rowStride;
-    const o = r * cols;
-    const end = o + cols;
-    switch (op) {
-      case 'add':
-        for (let i = o; i < end; i++, ib += bC) gb[ib] = gb[ib]! + g[i]!;
-        break;
-      case 'sub':
-        for (let i = o; i < end; i++, ib += bC) gb[ib] = gb[ib]! - g[i]!;
-        break;
-      case 'mul':
-        for (let i = o; i < end; i++, ia += aC, ib += bC) gb[ib] = gb[ib]! + g[i]! * av[ia]!;
-        break;
-      case 'div':
-        for (let i = o; i < end; i++, ia += aC, ib += bC) {
-          const d = bv[ib]!;
-          gb[ib] = gb[ib]! - (g[i]! * av[ia]!) / (d * d);
+        if (forA) for (let i = o; i < end; i++, ia += aC, ib += bC) grad[ia] = grad[ia]! + g[i]! / bv[ib]!;
+        else {
+          for (let i = o; i < end; i++, ia += aC, ib += bC) {
+            const d = bv[ib]!;
+            grad[ib] = grad[ib]! - (g[i]! * av[ia]!) / (d * d);
+          }
         }
         break;
       case 'min':
-        for (let i = o; i < end; i++, ia += aC, ib += bC) if (!(av[ia]! <= bv[ib]!)) gb[ib] = gb[ib]! + g[i]!;
-        break;
       case 'max':
-        for (let i = o; i < end; i++, ia += aC, ib += bC) if (!(av[ia]! >= bv[ib]!)) gb[ib] = gb[ib]! + g[i]!;
+        for (let i = o; i < end; i++, ia += aC, ib += bC) {
+          const aWins = op === 'min' ? av[ia]! <= bv[ib]! : av[ia]! >= bv[ib]!;
+          if (aWins === forA) {
+            const at = forA ? ia : ib;
+            grad[at] = grad[at]! + g[i]!;
+          }
+        }
         break;
     }
   }
@@ -224,8 +194,7 @@ export function binaryBackward(
   ] as const) {
     if (!grad) continue;
     if (self.colStride !== 0 || cols === 1) {
-      if (forA) accumulateA(op, g, a, b, rows, cols, grad);
-      else accumulateB(op, g, a, b, rows, cols, grad);
+      accumulate(op, forA, g, a, b, rows, cols, grad);
       continue;
     }
     for (let r = 0; r < rows; r++) {

@@ -177,29 +177,17 @@ export class FusedOps implements SignalOps<FusedSignal> {
   }
 
   /** a + b. */
-  add(a: FusedSignal, b: FusedSignal): FusedSignal {
-    return this.#binary(a, b, 'add');
-  }
+  readonly add = (a: FusedSignal, b: FusedSignal): FusedSignal => this.#binary(a, b, 'add');
   /** a − b. */
-  sub(a: FusedSignal, b: FusedSignal): FusedSignal {
-    return this.#binary(a, b, 'sub');
-  }
+  readonly sub = (a: FusedSignal, b: FusedSignal): FusedSignal => this.#binary(a, b, 'sub');
   /** a · b. */
-  mul(a: FusedSignal, b: FusedSignal): FusedSignal {
-    return this.#binary(a, b, 'mul');
-  }
+  readonly mul = (a: FusedSignal, b: FusedSignal): FusedSignal => this.#binary(a, b, 'mul');
   /** a / b. */
-  div(a: FusedSignal, b: FusedSignal): FusedSignal {
-    return this.#binary(a, b, 'div');
-  }
+  readonly div = (a: FusedSignal, b: FusedSignal): FusedSignal => this.#binary(a, b, 'div');
   /** min(a, b). */
-  minimum(a: FusedSignal, b: FusedSignal): FusedSignal {
-    return this.#binary(a, b, 'min');
-  }
+  readonly minimum = (a: FusedSignal, b: FusedSignal): FusedSignal => this.#binary(a, b, 'min');
   /** max(a, b). */
-  maximum(a: FusedSignal, b: FusedSignal): FusedSignal {
-    return this.#binary(a, b, 'max');
-  }
+  readonly maximum = (a: FusedSignal, b: FusedSignal): FusedSignal => this.#binary(a, b, 'max');
 
   #unary(a: FusedSignal, op: UnaryOp, p = 0, lo = 0, hi = 0): FusedSignal {
     const out = this.#alloc(a.values.length, false);
@@ -210,33 +198,19 @@ export class FusedOps implements SignalOps<FusedSignal> {
   }
 
   /** sin a. */
-  sin(a: FusedSignal): FusedSignal {
-    return this.#unary(a, 'sin');
-  }
+  readonly sin = (a: FusedSignal): FusedSignal => this.#unary(a, 'sin');
   /** cos a. */
-  cos(a: FusedSignal): FusedSignal {
-    return this.#unary(a, 'cos');
-  }
+  readonly cos = (a: FusedSignal): FusedSignal => this.#unary(a, 'cos');
   /** tan a. */
-  tan(a: FusedSignal): FusedSignal {
-    return this.#unary(a, 'tan');
-  }
+  readonly tan = (a: FusedSignal): FusedSignal => this.#unary(a, 'tan');
   /** tanh a. */
-  tanh(a: FusedSignal): FusedSignal {
-    return this.#unary(a, 'tanh');
-  }
+  readonly tanh = (a: FusedSignal): FusedSignal => this.#unary(a, 'tanh');
   /** exp a. */
-  exp(a: FusedSignal): FusedSignal {
-    return this.#unary(a, 'exp');
-  }
+  readonly exp = (a: FusedSignal): FusedSignal => this.#unary(a, 'exp');
   /** log a. */
-  log(a: FusedSignal): FusedSignal {
-    return this.#unary(a, 'log');
-  }
+  readonly log = (a: FusedSignal): FusedSignal => this.#unary(a, 'log');
   /** |a| (gradient sign a, 0 at 0). */
-  abs(a: FusedSignal): FusedSignal {
-    return this.#unary(a, 'abs');
-  }
+  readonly abs = (a: FusedSignal): FusedSignal => this.#unary(a, 'abs');
   /** a^p. */
   pow(a: FusedSignal, p: number): FusedSignal {
     return this.#unary(a, 'pow', p);

@@ -29,6 +29,11 @@ function finishRow(target: Float64Array | undefined, input: Strided, row: number
   if (target && input.colStride === 0) target[row * input.rowStride] = target[row * input.rowStride]! + sum;
 }
 
+// Each loop below first copies its inputs' `values` and `colStride` into locals, and starts its
+// row's read positions the same way: reading them through the inputs instead (8 to 10 lines
+// fewer per function) measured +1.0 % instructions per render + gradient of `subtractive` on the
+// fused engine (callgrind, `node bench/plant-instructions.mjs --preset subtractive`).
+
 /** y = x·gain·(1 − amount + amount·control) over `[batch, samples]`, inputs [x, gain, amount, control]. */
 export function amplitudeModulationForward(
   [x, gain, amount, control]: readonly [Strided, Strided, Strided, Strided],

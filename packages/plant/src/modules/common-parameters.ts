@@ -9,6 +9,10 @@
  */
 import { defineParameter } from '../params/parameter-spec';
 
+// Each spec is written out whole (name, unit, range, default, mapping, description), like the
+// specs beside each module: they read as rows of a table, alike in shape only. This is data,
+// not logic; nothing is repeated that could be shared, and there is no cost to measure.
+
 /** Oscillator / filter frequency, Hz (20–8000, log). */
 export const FREQUENCY = defineParameter({
   name: 'frequency',

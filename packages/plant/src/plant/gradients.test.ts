@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Patch } from '../graph/patch';
-import { createPatch, node } from '../graph/patch-io';
+import { createPatch, node, series } from '../graph/patch-io';
 import { PRESET_NAMES, presetPatch } from '../presets/presets';
 import { checkGradients } from '../test-support/gradient-check';
 import { SynthPlant } from './synth-plant';
@@ -26,33 +26,23 @@ const MODULE_CASES: Record<string, Patch> = {
     ],
     output: 'osc.out',
   }),
-  'oscillator sawtooth (a partial inside the Nyquist fade)': createPatch({
-    nodes: [
-      node('osc', 'oscillator', {
-        options: { waveform: 'sawtooth' },
-        params: { frequency: 481, detune: 3, phase: 40 },
-      }),
-    ],
-    output: 'osc.out',
-  }),
-  'oscillator square with pulse width': createPatch({
-    nodes: [
-      node('osc', 'oscillator', {
-        options: { waveform: 'square', partials: 16 },
-        params: { frequency: 333, detune: 0, phase: 10, pulseWidth: 0.31 },
-      }),
-    ],
-    output: 'osc.out',
-  }),
-  'oscillator triangle': createPatch({
-    nodes: [
-      node('osc', 'oscillator', {
-        options: { waveform: 'triangle' },
-        params: { frequency: 587, detune: 5, phase: 77 },
-      }),
-    ],
-    output: 'osc.out',
-  }),
+  // a lone oscillator per table waveform: [options, params]
+  ...Object.fromEntries(
+    Object.entries({
+      'sawtooth (a partial inside the Nyquist fade)': [
+        { waveform: 'sawtooth' },
+        { frequency: 481, detune: 3, phase: 40 },
+      ],
+      'square with pulse width': [
+        { waveform: 'square', partials: 16 },
+        { frequency: 333, detune: 0, phase: 10, pulseWidth: 0.31 },
+      ],
+      triangle: [{ waveform: 'triangle' }, { frequency: 587, detune: 5, phase: 77 }],
+    } as const).map(([name, [options, params]]) => [
+      `oscillator ${name}`,
+      series([node('osc', 'oscillator', { options, params })]),
+    ]),
+  ),
   'harmonic oscillator with pitch input': createPatch({
     nodes: [
       node('lfo', 'lfo', { options: { waveform: 'triangle' }, params: { rate: 43, depth: 0.5 } }),
@@ -95,14 +85,10 @@ const MODULE_CASES: Record<string, Patch> = {
   ...Object.fromEntries(
     ['tanh', 'soft', 'hard'].map((shape) => [
       `waveshaper ${shape}`,
-      createPatch({
-        nodes: [
-          node('osc', 'oscillator', { params: { frequency: 411, detune: 11, phase: 15 } }),
-          node('ws', 'waveshaper', { options: { shape }, params: { drive: 1.7, bias: 0.23 } }),
-        ],
-        connections: [{ from: 'osc.out', to: 'ws.in' }],
-        output: 'ws.out',
-      }),
+      series([
+        node('osc', 'oscillator', { params: { frequency: 411, detune: 11, phase: 15 } }),
+        node('ws', 'waveshaper', { options: { shape }, params: { drive: 1.7, bias: 0.23 } }),
+      ]),
     ]),
   ),
   'ladder with an envelope on the cutoff': createPatch({
@@ -117,14 +103,10 @@ const MODULE_CASES: Record<string, Patch> = {
     ],
     output: 'vcf.out',
   }),
-  'ladder with a time-varying cutoff curve': createPatch({
-    nodes: [
-      node('noise', 'noise', { params: { gain: 0.5 } }),
-      node('vcf', 'ladder', { params: { cutoff: [300, 1500, 900], resonance: 0.5 } }),
-    ],
-    connections: [{ from: 'noise.out', to: 'vcf.in' }],
-    output: 'vcf.out',
-  }),
+  'ladder with a time-varying cutoff curve': series([
+    node('noise', 'noise', { params: { gain: 0.5 } }),
+    node('vcf', 'ladder', { params: { cutoff: [300, 1500, 900], resonance: 0.5 } }),
+  ]),
   'vca with an ADSR (all four times and the sustain)': createPatch({
     nodes: [
       node('osc', 'oscillator', { params: { frequency: 251, detune: -9, phase: 25 } }),

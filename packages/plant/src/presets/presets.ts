@@ -24,6 +24,10 @@ export const PRESET_NAMES = ['subtractive', 'fm', 'additive', 'seed-stub'] as co
 /** One of {@link PRESET_NAMES}. */
 export type PresetName = (typeof PRESET_NAMES)[number];
 
+// Each preset is written out whole, as the patch a user reads, saves and copies: `subtractive`
+// and `fm` repeat the amplitude envelope and the VCA with the same values on purpose. This is
+// data, not logic; a shared helper would hide part of each patch, and there is no cost to measure.
+
 function subtractive(): Patch {
   return createPatch({
     nodes: [

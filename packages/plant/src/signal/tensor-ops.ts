@@ -49,61 +49,35 @@ export class TensorOps implements SignalOps<tf.Tensor> {
     return tf.tensor2d(Float32Array.from(values), [rows, values.length / rows]);
   }
   /** a + b. */
-  add(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
-    return tf.add(a, b);
-  }
+  readonly add = (a: tf.Tensor, b: tf.Tensor): tf.Tensor => tf.add(a, b);
   /** a − b. */
-  sub(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
-    return tf.sub(a, b);
-  }
+  readonly sub = (a: tf.Tensor, b: tf.Tensor): tf.Tensor => tf.sub(a, b);
   /** a · b. */
-  mul(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
-    return tf.mul(a, b);
-  }
+  readonly mul = (a: tf.Tensor, b: tf.Tensor): tf.Tensor => tf.mul(a, b);
   /** a / b. */
-  div(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
-    return tf.div(a, b);
-  }
+  readonly div = (a: tf.Tensor, b: tf.Tensor): tf.Tensor => tf.div(a, b);
   /** sin a. */
-  sin(a: tf.Tensor): tf.Tensor {
-    return tf.sin(a);
-  }
+  readonly sin = (a: tf.Tensor): tf.Tensor => tf.sin(a);
   /** cos a. */
-  cos(a: tf.Tensor): tf.Tensor {
-    return tf.cos(a);
-  }
+  readonly cos = (a: tf.Tensor): tf.Tensor => tf.cos(a);
   /** tan a. */
-  tan(a: tf.Tensor): tf.Tensor {
-    return tf.tan(a);
-  }
+  readonly tan = (a: tf.Tensor): tf.Tensor => tf.tan(a);
   /** tanh a. */
-  tanh(a: tf.Tensor): tf.Tensor {
-    return tf.tanh(a);
-  }
+  readonly tanh = (a: tf.Tensor): tf.Tensor => tf.tanh(a);
   /** exp a. */
-  exp(a: tf.Tensor): tf.Tensor {
-    return tf.exp(a);
-  }
+  readonly exp = (a: tf.Tensor): tf.Tensor => tf.exp(a);
   /** log a. */
-  log(a: tf.Tensor): tf.Tensor {
-    return tf.log(a);
-  }
+  readonly log = (a: tf.Tensor): tf.Tensor => tf.log(a);
   /** |a|. */
-  abs(a: tf.Tensor): tf.Tensor {
-    return tf.abs(a);
-  }
+  readonly abs = (a: tf.Tensor): tf.Tensor => tf.abs(a);
   /** a^p. */
   pow(a: tf.Tensor, p: number): tf.Tensor {
     return tf.pow(a, tf.scalar(p));
   }
   /** min(a, b). */
-  minimum(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
-    return tf.minimum(a, b);
-  }
+  readonly minimum = (a: tf.Tensor, b: tf.Tensor): tf.Tensor => tf.minimum(a, b);
   /** max(a, b). */
-  maximum(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
-    return tf.maximum(a, b);
-  }
+  readonly maximum = (a: tf.Tensor, b: tf.Tensor): tf.Tensor => tf.maximum(a, b);
   /** Clamp to [lo, hi]. */
   clamp(a: tf.Tensor, lo: number, hi: number): tf.Tensor {
     return tf.clipByValue(a, lo, hi);

@@ -9,6 +9,7 @@
  * ```
  * @module
  */
+import { CHAIN, pairedSums, startChain, weightedAmplitudes } from './harmonic-recurrence';
 import { fullCount, HARMONIC_FADE, type HarmonicShape, lastCount } from './harmonic-taper';
 
 /** Writes the gradients of Σ dy·y with respect to phase, frequency and (if `needAmplitudes`) amplitudes. */
@@ -95,9 +96,9 @@ function harmonicBackwardFixed(
   const { batch, samples, partials, amplitudeRows, sampleRate } = shape;
   const nyquist = sampleRate / 2;
   const fade = HARMONIC_FADE * nyquist;
-  const weighted = new Float64Array(amplitudeRows * partials); // k·A_k
-  for (let j = 0; j < weighted.length; j++) weighted[j] = ((j % partials) + 1) * amplitudes[j]!;
+  const weighted = weightedAmplitudes(amplitudes, amplitudeRows, partials);
   const tail = new Float64Array(2);
+  const chains = new Float64Array(2 * CHAIN);
   for (let b = 0; b < batch; b++) {
     const ampBase = amplitudeRows === 1 ? 0 : b * partials;
     const flat = flatWeight(weighted, ampBase, partials);
@@ -130,21 +131,7 @@ function harmonicBackwardFixed(
           cCur = Math.cos(theta);
           cPrev = 1;
         }
-        backwardTail(
-          weighted,
-          amplitudes,
-          ampBase,
-          k,
-          cCur,
-          cPrev,
-          theta,
-          f,
-          full,
-          lastCount(f, nyquist, partials),
-          nyquist,
-          fade,
-          tail,
-        );
+        backwardTail(weighted, amplitudes, ampBase, k, cCur, cPrev, theta, f, shape, tail);
         dPhase[i] = dy[i]! * 2 * Math.PI * (acc + tail[0]!);
         dFrequency[i] = dy[i]! * tail[1]! * (frequency[i]! < 0 ? -1 : 1);
       }
@@ -152,72 +139,33 @@ function harmonicBackwardFixed(
     }
     for (let n = 0; n < samples; n += 2) {
       const i0 = b * samples + n;
-      const pair = n + 1 < samples;
-      const i1 = pair ? i0 + 1 : i0;
-      const f0 = Math.abs(frequency[i0]!);
-      const f1 = Math.abs(frequency[i1]!);
-      const full0 = fullCount(f0, nyquist, fade, partials);
-      const full1 = fullCount(f1, nyquist, fade, partials);
-      const theta0 = 2 * Math.PI * phase[i0]!;
-      const theta1 = 2 * Math.PI * phase[i1]!;
-      let cPrev0 = 1;
-      let cCur0 = Math.cos(theta0);
-      let cPrev1 = 1;
-      let cCur1 = Math.cos(theta1);
-      const c20 = 2 * cCur0;
-      const c21 = 2 * cCur1;
-      let acc0 = 0;
-      let acc1 = 0;
-      const common = Math.min(full0, full1);
-      let k = 1;
-      for (; k <= common; k++) {
-        const w = weighted[ampBase + k - 1]!;
-        acc0 += w * cCur0;
-        acc1 += w * cCur1;
-        const next0 = c20 * cCur0 - cPrev0;
-        const next1 = c21 * cCur1 - cPrev1;
-        cPrev0 = cCur0;
-        cCur0 = next0;
-        cPrev1 = cCur1;
-        cCur1 = next1;
+      const count = n + 1 < samples ? 2 : 1; // a lone last sample runs both chains alike
+      let common = partials;
+      for (let s = 0; s < 2; s++) {
+        const i = i0 + Math.min(s, count - 1);
+        common = Math.min(common, fullCount(Math.abs(frequency[i]!), nyquist, fade, partials));
+        const c1 = Math.cos(2 * Math.PI * phase[i]!);
+        startChain(chains, s, c1, 1, 2 * c1);
       }
-      const sign0 = frequency[i0]! < 0 ? -1 : 1;
-      backwardTail(
-        weighted,
-        amplitudes,
-        ampBase,
-        k,
-        cCur0,
-        cPrev0,
-        theta0,
-        f0,
-        full0,
-        lastCount(f0, nyquist, partials),
-        nyquist,
-        fade,
-        tail,
-      );
-      dPhase[i0] = dy[i0]! * 2 * Math.PI * (acc0 + tail[0]!);
-      dFrequency[i0] = dy[i0]! * tail[1]! * sign0;
-      if (pair) {
-        const sign1 = frequency[i1]! < 0 ? -1 : 1;
+      pairedSums(weighted, ampBase, common, chains);
+      for (let s = 0; s < count; s++) {
+        const i = i0 + s;
+        const at = CHAIN * s;
+        const f = Math.abs(frequency[i]!);
         backwardTail(
           weighted,
           amplitudes,
           ampBase,
-          k,
-          cCur1,
-          cPrev1,
-          theta1,
-          f1,
-          full1,
-          lastCount(f1, nyquist, partials),
-          nyquist,
-          fade,
+          common + 1,
+          chains[at]!,
+          chains[at + 1]!,
+          2 * Math.PI * phase[i]!,
+          f,
+          shape,
           tail,
         );
-        dPhase[i1] = dy[i1]! * 2 * Math.PI * (acc1 + tail[0]!);
-        dFrequency[i1] = dy[i1]! * tail[1]! * sign1;
+        dPhase[i] = dy[i]! * 2 * Math.PI * (chains[at + 3]! + tail[0]!);
+        dFrequency[i] = dy[i]! * tail[1]! * (frequency[i]! < 0 ? -1 : 1);
       }
     }
   }
@@ -232,7 +180,7 @@ function flatWeight(weighted: Float64Array, base: number, partials: number): num
   return w;
 }
 
-/** One sample's remaining Σ k·A_k·taper·cos (into out[0]) and taper-frequency term (out[1]) from partial k. */
+/** One sample's remaining Σ k·A_k·taper·cos (into out[0]) and taper-frequency term (out[1]) from partial k, at |frequency| f. */
 function backwardTail(
   weighted: Float64Array,
   amplitudes: ArrayLike<number>,
@@ -242,12 +190,13 @@ function backwardTail(
   cPrev: number,
   theta: number,
   f: number,
-  full: number,
-  last: number,
-  nyquist: number,
-  fade: number,
+  shape: HarmonicShape,
   out: Float64Array,
 ): void {
+  const nyquist = shape.sampleRate / 2;
+  const fade = HARMONIC_FADE * nyquist;
+  const full = fullCount(f, nyquist, fade, shape.partials);
+  const last = lastCount(f, nyquist, shape.partials);
   const c2 = 2 * Math.cos(theta);
   let accPhase = 0;
   for (; k <= full; k++) {

@@ -8,22 +8,29 @@
  * ```
  * @module
  */
+import { CHAIN, pairedSums, startChain } from './harmonic-recurrence';
 import { fullCount, HARMONIC_FADE, type HarmonicShape, lastCount } from './harmonic-taper';
 
-/** Continues one sample's sum from partial `k` (sin values `cur`, `prev` at k, k − 1). */
+/**
+ * Σ A_k·taper_k·u_k over the partials from `k` on, continuing chain `s` of `chains` (see
+ * {@link pairedSums}) at |frequency| `f`.
+ */
 function finishSum(
   amplitudes: ArrayLike<number>,
   ampBase: number,
   k: number,
-  cur: number,
-  prev: number,
-  c2: number,
+  chains: Float64Array,
+  s: number,
   f: number,
-  full: number,
-  last: number,
-  nyquist: number,
-  fade: number,
+  shape: HarmonicShape,
 ): number {
+  const nyquist = shape.sampleRate / 2;
+  const fade = HARMONIC_FADE * nyquist;
+  const full = fullCount(f, nyquist, fade, shape.partials);
+  const last = lastCount(f, nyquist, shape.partials);
+  let cur = chains[CHAIN * s]!;
+  let prev = chains[CHAIN * s + 1]!;
+  const c2 = chains[CHAIN * s + 2]!;
   let acc = 0;
   for (; k <= full; k++) {
     acc += amplitudes[ampBase + k - 1]! * cur;
@@ -41,10 +48,13 @@ function finishSum(
   return acc;
 }
 
+/** The two chains of a pair of samples. */
+const chains = new Float64Array(2 * CHAIN);
+
 /**
  * Writes y (see module docs); phase and frequency are `[batch, samples]`, amplitudes
- * `[amplitudeRows, partials]`. Two samples run their recurrences side by side (independent
- * dependency chains) over the partials both pass fully.
+ * `[amplitudeRows, partials]`. Two samples run their recurrences side by side
+ * ({@link pairedSums}) over the partials both pass fully.
  */
 export function harmonicForward(
   phase: ArrayLike<number>,
@@ -60,66 +70,20 @@ export function harmonicForward(
     const ampBase = amplitudeRows === 1 ? 0 : b * partials;
     for (let n = 0; n < samples; n += 2) {
       const i0 = b * samples + n;
-      const pair = n + 1 < samples;
-      const i1 = pair ? i0 + 1 : i0;
-      const f0 = Math.abs(frequency[i0]!);
-      const f1 = Math.abs(frequency[i1]!);
-      const full0 = fullCount(f0, nyquist, fade, partials);
-      const full1 = fullCount(f1, nyquist, fade, partials);
-      const theta0 = 2 * Math.PI * phase[i0]!;
-      const theta1 = 2 * Math.PI * phase[i1]!;
-      const c20 = 2 * Math.cos(theta0);
-      const c21 = 2 * Math.cos(theta1);
-      let prev0 = 0;
-      let cur0 = Math.sin(theta0);
-      let prev1 = 0;
-      let cur1 = Math.sin(theta1);
-      let acc0 = 0;
-      let acc1 = 0;
-      const common = Math.min(full0, full1);
-      let k = 1;
-      for (; k <= common; k++) {
-        const a = amplitudes[ampBase + k - 1]!;
-        acc0 += a * cur0;
-        acc1 += a * cur1;
-        const next0 = c20 * cur0 - prev0;
-        const next1 = c21 * cur1 - prev1;
-        prev0 = cur0;
-        cur0 = next0;
-        prev1 = cur1;
-        cur1 = next1;
+      const count = n + 1 < samples ? 2 : 1; // a lone last sample runs both chains alike
+      let common = partials;
+      for (let s = 0; s < 2; s++) {
+        const i = i0 + Math.min(s, count - 1);
+        common = Math.min(common, fullCount(Math.abs(frequency[i]!), nyquist, fade, partials));
+        const theta = 2 * Math.PI * phase[i]!;
+        startChain(chains, s, Math.sin(theta), 0, 2 * Math.cos(theta));
       }
-      y[i0] =
-        acc0 +
-        finishSum(
-          amplitudes,
-          ampBase,
-          k,
-          cur0,
-          prev0,
-          c20,
-          f0,
-          full0,
-          lastCount(f0, nyquist, partials),
-          nyquist,
-          fade,
-        );
-      if (pair) {
-        y[i1] =
-          acc1 +
-          finishSum(
-            amplitudes,
-            ampBase,
-            k,
-            cur1,
-            prev1,
-            c21,
-            f1,
-            full1,
-            lastCount(f1, nyquist, partials),
-            nyquist,
-            fade,
-          );
+      pairedSums(amplitudes, ampBase, common, chains);
+      for (let s = 0; s < count; s++) {
+        const i = i0 + s;
+        y[i] =
+          chains[CHAIN * s + 3]! +
+          finishSum(amplitudes, ampBase, common + 1, chains, s, Math.abs(frequency[i]!), shape);
       }
     }
   }
