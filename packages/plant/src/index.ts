@@ -31,7 +31,7 @@ export type { CurveMapping, LinearMapping, LogMapping, ParameterMapping } from '
 export type { ParameterSpec, ParameterUnit } from './params/parameter-spec';
 export { defineParameter } from './params/parameter-spec';
 export type { ParameterRow, RenderEngine, SynthPlantOptions } from './plant/synth-plant';
-export { DEFAULT_PLANT_OPTIONS, SynthPlant } from './plant/synth-plant';
+export { DEFAULT_BLOCK_SAMPLES, DEFAULT_PLANT_OPTIONS, SynthPlant } from './plant/synth-plant';
 export type { PresetName } from './presets/presets';
 export { PRESET_NAMES, presetPatch } from './presets/presets';
 export type { SignalOps } from './signal/signal-ops';
