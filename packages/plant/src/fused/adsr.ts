@@ -279,7 +279,15 @@ export function adsrForward(
       const a = attack.values[ia]!;
       const d = decay.values[id]!;
       const r = release.values[ir]!;
-      y[row + n] = envelopeAt((firstSample + n) * dt, noteOff, a, 1 / a, 1 / d, 1 - sustain.values[is]!, 1 / r);
+      y[row + n] = envelopeAt(
+        (firstSample + n) * dt,
+        noteOff,
+        a,
+        1 / a,
+        1 / d,
+        1 - sustain.values[is]!,
+        1 / r,
+      );
       ia += attack.colStride;
       id += decay.colStride;
       is += sustain.colStride;

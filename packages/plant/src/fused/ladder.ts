@@ -118,7 +118,8 @@ export function ladderForward(
     const saved = state?.[b];
     if (saved) {
       // a block of a streamed render: continue from where the previous block stopped
-      ({ x1, x2, x3, x4, u1, u2, v1, v2, qLast, fcLast, rA, mA, rB, mB, wn, a11, a12, a21, a22, gain } = saved);
+      ({ x1, x2, x3, x4, u1, u2, v1, v2, qLast, fcLast, rA, mA, rB, mB, wn, a11, a12, a21, a22, gain } =
+        saved);
       ({ angleLast, sinceAnchor } = saved);
     }
     for (let n = 0; n < samples; n++, fAt += cutoffColStride, qAt += qColStride) {

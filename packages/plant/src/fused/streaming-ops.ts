@@ -15,10 +15,11 @@
  * ```
  * @module
  */
+
+import { interpolationPosition } from '../signal/upsample';
 import { type AdsrParameters, adsrForward } from './adsr';
 import { FusedOps, type FusedSignal, strided } from './fused-ops';
 import { type LadderState, ladderForward } from './ladder';
-import { interpolationPosition } from '../signal/upsample';
 
 /** What the stateful operations of one render remember between its blocks, in call order. */
 export class StreamState {
