@@ -102,7 +102,11 @@ export interface MatchRunResult {
 /** Default training window for long targets, seconds. */
 export const DEFAULT_WINDOW_SECONDS = 1;
 
-/** The training window for a target of `samples` (null: train on the whole target). */
+/**
+ * The training window for a target of `samples` (null: train on the whole target): windows of
+ * `windowSeconds` overlapping by half, visited in the trainer's `spread` order, so that a run
+ * of any length sees windows across the whole target, not only its beginning.
+ */
 export function trainingWindow(
   samples: number,
   sampleRateHz: number,
@@ -110,7 +114,7 @@ export function trainingWindow(
 ): TrainingWindow | null {
   const window = Math.round(windowSeconds * sampleRateHz);
   if (samples <= 1.5 * window) return null;
-  return { samples: window, hop: Math.max(1, Math.round(window / 2)) };
+  return { samples: window, hop: Math.max(1, Math.round(window / 2)), order: 'spread' };
 }
 
 /** Renders `normalised` parameters for `samples` samples as one mono clip. */
