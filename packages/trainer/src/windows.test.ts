@@ -63,10 +63,11 @@ describe('target windows', () => {
     // 10 minutes at 16 kHz with 1 s windows at a 0.5 s hop: 1199 windows
     const total = 600 * 16000;
     const window = { samples: 16000, hop: 8000 };
+    const silence = tf.zeros([1, total]) as tf.Tensor2D;
     const objective = (order: 'sequential' | 'spread') =>
       new Objective({
         plant,
-        target: tf.zeros([1, total]) as tf.Tensor2D,
+        target: silence,
         loss: mseLoss,
         window: { ...window, order },
       });
