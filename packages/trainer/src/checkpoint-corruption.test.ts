@@ -72,7 +72,7 @@ describe('Trainer.resume validates every field', () => {
       ['NaN bestLoss', (c) => (c['bestLoss'] = Number.NaN), 'checkpoint.bestLoss is NaN'],
       [
         'infinite lastUpdate',
-        (c) => ((c['lastUpdate'] as unknown[])[0] = 1e400),
+        (c) => ((c['lastUpdate'] as unknown[])[0] = Number.POSITIVE_INFINITY),
         'checkpoint.lastUpdate[0] is Infinity; expected a finite number',
       ],
       [

@@ -109,7 +109,7 @@ export function checkCheckpoint(checkpoint: TrainerCheckpoint, method: string, s
   for (const name of ['updates', 'parameters'] as const) {
     const list = resonance[name];
     if (!Array.isArray(list)) fail(`resonance.${name}`, list, 'an array of vectors');
-    list.forEach((v, i) => checkVector(`resonance.${name}[${i}]`, v, size));
+    for (const [i, v] of list.entries()) checkVector(`resonance.${name}[${i}]`, v, size);
   }
   const norms = resonance['updateNorms'];
   if (!Array.isArray(norms)) fail('resonance.updateNorms', norms, 'an array of numbers ≥ 0');

@@ -38,7 +38,7 @@ export function checkPatchShape(value: unknown): void {
         `${path}: nested more than ${MAX_PATCH_DEPTH} levels deep; a patch nests at most ${MAX_PATCH_DEPTH}`,
       );
     if (Array.isArray(item)) {
-      item.forEach((element, i) => pending.push([element, `${path}[${i}]`, depth + 1]));
+      for (const [i, element] of item.entries()) pending.push([element, `${path}[${i}]`, depth + 1]);
       continue;
     }
     for (const key of Object.keys(item)) {
