@@ -22,16 +22,18 @@
  */
 import '@ae-ddsp/tfjs-gradients';
 
+export { MAX_CURVE_POINTS } from './graph/compile';
 export type { ParameterValue, Patch, PatchConnection, PatchNode } from './graph/patch';
 export type { NodeInit, PatchInit } from './graph/patch-io';
 export { createPatch, loadPatch, node, parallel, savePatch, series } from './graph/patch-io';
+export { MAX_PATCH_DEPTH } from './graph/patch-shape';
 export type { ModuleArgs, ModuleDefinition, ModuleOptions, OptionValue } from './modules/module-definition';
 export { getModule, moduleTypes, registerModule, unregisterModule } from './modules/registry';
 export type { CurveMapping, LinearMapping, LogMapping, ParameterMapping } from './params/mapping';
 export type { ParameterSpec, ParameterUnit } from './params/parameter-spec';
 export { defineParameter } from './params/parameter-spec';
 export type { ParameterRow, RenderEngine, SynthPlantOptions } from './plant/synth-plant';
-export { DEFAULT_PLANT_OPTIONS, SynthPlant } from './plant/synth-plant';
+export { DEFAULT_BLOCK_SAMPLES, DEFAULT_PLANT_OPTIONS, SynthPlant } from './plant/synth-plant';
 export type { PresetName } from './presets/presets';
 export { PRESET_NAMES, presetPatch } from './presets/presets';
 export type { SignalOps } from './signal/signal-ops';

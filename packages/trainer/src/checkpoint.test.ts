@@ -30,8 +30,10 @@ describe('checkCheckpoint', () => {
     expect(() => checkCheckpoint(good, 'ae-ddsp', 2)).toThrow(/of method adam, options say ae-ddsp/);
     expect(() => checkCheckpoint(good, 'adam', 3)).toThrow(/has 2 parameters, the plant and batch need 3/);
     expect(() => checkCheckpoint({ ...good, lastGood: [0.1, Number.NaN] }, 'adam', 2)).toThrow(
-      /lastGood must hold finite numbers/,
+      'checkpoint.lastGood[1] is NaN; expected a number in [0, 1]',
     );
-    expect(() => checkCheckpoint({ ...good, step: -1 }, 'adam', 2)).toThrow(/step must be an integer/);
+    expect(() => checkCheckpoint({ ...good, step: -1 }, 'adam', 2)).toThrow(
+      'checkpoint.step is -1; expected an integer ≥ 0',
+    );
   });
 });

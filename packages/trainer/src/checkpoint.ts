@@ -40,30 +40,81 @@ export interface TrainerCheckpoint {
 /** @internal The tag every checkpoint carries. */
 export const CHECKPOINT_FORMAT: typeof FORMAT = FORMAT;
 
+/** A short description of a checkpoint value for an error message. */
+function shown(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  return typeof value;
+}
+
+function fail(field: string, value: unknown, expected: string): never {
+  throw new RangeError(`Trainer.resume: checkpoint.${field} is ${shown(value)}; expected ${expected}`);
+}
+
+/** Checks that `vector` holds `size` finite numbers (in [lo, hi] when given), naming the first bad element. */
+function checkVector(field: string, vector: unknown, size: number, range?: readonly [number, number]): void {
+  if (!Array.isArray(vector)) fail(field, vector, `an array of ${size} numbers`);
+  if (vector.length !== size)
+    throw new RangeError(
+      `Trainer.resume: checkpoint has ${vector.length} ${field}, the plant and batch need ${size}`,
+    );
+  const expected = range ? `a number in [${range[0]}, ${range[1]}]` : 'a finite number';
+  vector.forEach((v, i) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${field}[${i}]`, v, expected);
+    if (range && !(v >= range[0] && v <= range[1])) fail(`${field}[${i}]`, v, expected);
+  });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
  * @internal
- * Throws a clear error unless `checkpoint` is a trainer checkpoint of `method` whose
- * parameter vectors have `size` finite values.
+ * Throws a clear error, naming the field and the value, unless `checkpoint` is a trainer
+ * checkpoint of `method` whose every field is well formed: parameter vectors of `size`
+ * numbers in [0, 1], a finite last update, integer counts ≥ 0, a finite or null best loss,
+ * the random stream's four integers, objects for the rule (or null), scheduler and explorer
+ * states (each then checked by its own `restore`), and a resonance history of `size`-long
+ * finite vectors.
  */
 export function checkCheckpoint(checkpoint: TrainerCheckpoint, method: string, size: number): void {
-  if (checkpoint?.format !== FORMAT) throw new TypeError('Trainer.resume: not a trainer checkpoint');
+  if (!isObject(checkpoint) || checkpoint.format !== FORMAT)
+    throw new TypeError('Trainer.resume: not a trainer checkpoint');
   if (checkpoint.method !== method) {
     throw new RangeError(
       `Trainer.resume: checkpoint is of method ${checkpoint.method}, options say ${method}`,
     );
   }
-  for (const name of ['parameters', 'lastGood', 'bestParameters', 'lastUpdate'] as const) {
-    const vector = checkpoint[name];
-    if (!Array.isArray(vector) || vector.length !== size) {
-      throw new RangeError(
-        `Trainer.resume: checkpoint has ${vector?.length} ${name}, the plant and batch need ${size}`,
-      );
-    }
-    if (!vector.every(Number.isFinite))
-      throw new RangeError(`Trainer.resume: checkpoint.${name} must hold finite numbers`);
-  }
   for (const name of ['step', 'evaluations'] as const) {
-    if (!(Number.isInteger(checkpoint[name]) && checkpoint[name] >= 0))
-      throw new RangeError(`Trainer.resume: checkpoint.${name} must be an integer ≥ 0`);
+    const count = checkpoint[name];
+    if (!(Number.isInteger(count) && count >= 0)) fail(name, count, 'an integer ≥ 0');
   }
+  for (const name of ['parameters', 'lastGood', 'bestParameters'] as const)
+    checkVector(name, checkpoint[name], size, [0, 1]);
+  checkVector('lastUpdate', checkpoint.lastUpdate, size);
+  const best = checkpoint.bestLoss;
+  if (best !== null && !(typeof best === 'number' && Number.isFinite(best)))
+    fail('bestLoss', best, 'a finite number, or null before the first finite loss');
+  if (checkpoint.rule !== null && !isObject(checkpoint.rule))
+    fail('rule', checkpoint.rule, "an update rule's state (its toJSON()) or null");
+  for (const name of ['scheduler', 'explorer'] as const)
+    if (!isObject(checkpoint[name])) fail(name, checkpoint[name], `the ${name}'s state (its toJSON())`);
+  const random = checkpoint.random as unknown;
+  if (!(Array.isArray(random) && random.length === 4 && random.every((x) => Number.isInteger(x))))
+    fail('random', random, 'the four integers of the random stream’s state');
+  const resonance = checkpoint.resonance as unknown;
+  if (!isObject(resonance)) fail('resonance', resonance, "the resonance monitor's history (its toJSON())");
+  for (const name of ['updates', 'parameters'] as const) {
+    const list = resonance[name];
+    if (!Array.isArray(list)) fail(`resonance.${name}`, list, 'an array of vectors');
+    for (const [i, v] of list.entries()) checkVector(`resonance.${name}[${i}]`, v, size);
+  }
+  const norms = resonance['updateNorms'];
+  if (!Array.isArray(norms)) fail('resonance.updateNorms', norms, 'an array of numbers ≥ 0');
+  norms.forEach((v, i) => {
+    if (!(typeof v === 'number' && v >= 0 && Number.isFinite(v)))
+      fail(`resonance.updateNorms[${i}]`, v, 'a finite number ≥ 0');
+  });
 }

@@ -28,6 +28,7 @@ export type {
   TrainerScheduler,
 } from './interfaces';
 export type { LoudnessPenalty, TrainingWindow } from './objective';
+export { MAX_CACHED_WINDOWS } from './objective';
 export type { TrainerExplorerOptions } from './parts';
 export { TRAINER_EXPLORER_DEFAULTS } from './parts';
 export type { MethodName, MethodPreset } from './presets';

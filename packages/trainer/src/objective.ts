@@ -9,7 +9,16 @@ export interface TrainingWindow {
   readonly samples: number;
   /** Hop between successive windows, in samples (≤ samples for overlap). */
   readonly hop: number;
+  /**
+   * Which window each step trains on: `sequential` (default) cycles through them in time
+   * order; `spread` jumps by the golden ratio (step s takes window ⌊frac(s·0.618…)·count⌋), so
+   * the steps of any run, short or long, see windows spread over the whole target.
+   */
+  readonly order?: 'sequential' | 'spread';
 }
+
+/** 1/φ: the golden ratio's step, the most evenly spreading irrational. */
+const GOLDEN_STEP = (Math.sqrt(5) - 1) / 2;
 
 /** The risk penalty on loudness: weight·max(0, RMS dBFS − capDb)². */
 export interface LoudnessPenalty {
@@ -17,6 +26,20 @@ export interface LoudnessPenalty {
   readonly capDb: number;
   /** Weight of the squared excess. */
   readonly weight: number;
+}
+
+/**
+ * Most target windows whose losses and rewards are kept at once: a window's are built when a
+ * step first needs them, and the least recently used are freed beyond this many, so a long
+ * target costs neither a long start nor memory for every window.
+ */
+export const MAX_CACHED_WINDOWS = 8;
+
+/** A window's target slice with the loss and reward built on it. */
+interface PreparedWindow {
+  readonly target: tf.Tensor2D;
+  readonly loss: AudioLoss;
+  readonly reward: AudioReward | undefined;
 }
 
 /** @internal What the {@link Objective} is built from. */
@@ -46,27 +69,30 @@ export interface Evaluation {
  * @internal
  * Steps 1–3 of the loop (AE-DDSP §6–7, docs/method.md): synthesize with θ, encode and score
  * the audio against a target window. The objective is the loss − λ·R_aud + the loudness
- * risk penalty; its gradient comes from one differentiable render. Holds the target windows
- * with their losses and rewards (built once per window, so target features are cached), and
- * counts every synth evaluation.
+ * risk penalty; its gradient comes from one differentiable render. Prepares each target
+ * window's loss and reward when first needed (so target features are cached) and keeps the
+ * {@link MAX_CACHED_WINDOWS} most recently used, and counts every synth evaluation.
  */
 export class Objective {
-  /** The target windows, in the order steps cycle through them. */
+  /** The target windows, in time order. */
   readonly windows: readonly { readonly offset: number; readonly samples: number }[];
+  readonly #order: 'sequential' | 'spread';
   /** Patches in the batch. */
   readonly batch: number;
   /** batch × parameterCount. */
   readonly size: number;
   readonly #plant: TrainablePlant;
-  readonly #targets: tf.Tensor2D[];
-  readonly #losses: AudioLoss[];
-  readonly #rewards: (AudioReward | undefined)[];
+  readonly #target: tf.Tensor2D;
+  readonly #lossFactory: LossFactory;
+  readonly #rewardFactory: RewardFactory | undefined;
+  /** Prepared windows by index, least recently used first. */
+  readonly #prepared = new Map<number, PreparedWindow>();
   readonly #rewardInLoss: number;
   readonly #loudnessPenalty: LoudnessPenalty | undefined;
   readonly #variable: tf.Variable<tf.Rank.R2>;
   #evaluations = 0;
 
-  /** Cuts the target into windows and builds their losses and rewards; throws naming a bad option. */
+  /** Lays the windows over the target (their losses and rewards are built on first use); throws naming a bad option. */
   constructor(options: ObjectiveOptions) {
     const { plant, target } = options;
     this.#plant = plant;
@@ -79,12 +105,22 @@ export class Objective {
     if (this.#rewardInLoss > 0 && !options.reward)
       throw new RangeError('Trainer: rewardInLoss needs options.reward');
     this.windows = windowsOf(target.shape[1], options.window);
-    this.#targets = this.windows.map((w) => tf.keep(tf.slice(target, [0, w.offset], [-1, w.samples])));
-    this.#losses = this.#targets.map((t) => options.loss(t));
-    this.#rewards = this.#targets.map((t) => options.reward?.(t));
+    this.#order = options.window?.order ?? 'sequential';
+    if (!['sequential', 'spread'].includes(this.#order))
+      throw new RangeError(`Trainer: window.order must be sequential or spread, got ${String(this.#order)}`);
+    this.#target = tf.keep(target.clone()); // the caller may dispose theirs; windows are cut later
+    this.#lossFactory = options.loss;
+    this.#rewardFactory = options.reward;
     const initial = tf.zeros([this.batch, plant.parameterCount]) as tf.Tensor2D;
     this.#variable = tf.variable(initial, true);
     initial.dispose();
+  }
+
+  /** The index of the window step `step` trains on (see {@link TrainingWindow.order}). */
+  windowFor(step: number): number {
+    const count = this.windows.length;
+    if (this.#order === 'sequential') return step % count;
+    return Math.min(count - 1, Math.floor(((step * GOLDEN_STEP) % 1) * count));
   }
 
   /** Synth evaluations so far (every gradient evaluation, probe and candidate). */
@@ -100,8 +136,7 @@ export class Objective {
   evaluate(theta: Float32Array, index: number): Evaluation {
     tf.tidy(() => this.#variable.assign(tf.tensor2d(theta, [this.batch, this.#plant.parameterCount])));
     this.#evaluations++;
-    const lossFn = this.#losses[index]!;
-    const rewardFn = this.#rewards[index];
+    const { loss: lossFn, reward: rewardFn } = this.#window(index);
     const lambda = this.#rewardInLoss;
     const cap = this.#loudnessPenalty;
     const kept: { loss?: tf.Scalar; reward?: tf.Scalar; loudness?: tf.Scalar } = {};
@@ -134,22 +169,51 @@ export class Objective {
     const n = this.#plant.parameterCount;
     const rows = this.batch;
     this.#evaluations += candidates.length;
+    const lossFn = this.#window(index).loss; // built outside the tidy: its cached target features stay
     return tf.tidy(() => {
       const flat = new Float32Array(candidates.length * this.size);
       candidates.forEach((c, i) => {
         flat.set(c, i * this.size);
       });
       const audio = this.#render(tf.tensor2d(flat, [candidates.length * rows, n]), index);
-      const lossFn = this.#losses[index]!;
       return candidates.map((_, i) => lossFn(tf.slice(audio, [i * rows, 0], [rows, -1])).dataSync()[0]!);
     });
   }
 
-  /** Frees the cached target windows, their losses and rewards, and the parameter variable. */
+  /** Frees the prepared target windows, their losses and rewards, and the parameter variable. */
   dispose(): void {
-    for (const f of [...this.#losses, ...this.#rewards]) f?.dispose?.();
-    tf.dispose(this.#targets);
+    for (const index of [...this.#prepared.keys()]) this.#release(index);
+    this.#target.dispose();
     this.#variable.dispose();
+  }
+
+  /** Windows whose loss and reward are built at the moment (at most {@link MAX_CACHED_WINDOWS}). */
+  get preparedWindows(): number {
+    return this.#prepared.size;
+  }
+
+  /** Window `index`'s loss and reward: built on first use, then kept while recently used. */
+  #window(index: number): PreparedWindow {
+    const hit = this.#prepared.get(index);
+    if (hit) {
+      this.#prepared.delete(index); // most recently used goes last
+      this.#prepared.set(index, hit);
+      return hit;
+    }
+    const w = this.windows[index]!;
+    const target = tf.keep(tf.slice(this.#target, [0, w.offset], [-1, w.samples]));
+    const prepared = { target, loss: this.#lossFactory(target), reward: this.#rewardFactory?.(target) };
+    this.#prepared.set(index, prepared);
+    if (this.#prepared.size > MAX_CACHED_WINDOWS) this.#release(this.#prepared.keys().next().value!);
+    return prepared;
+  }
+
+  #release(index: number): void {
+    const prepared = this.#prepared.get(index)!;
+    this.#prepared.delete(index);
+    prepared.loss.dispose?.();
+    prepared.reward?.dispose?.();
+    prepared.target.dispose();
   }
 
   #render(parameters: tf.Tensor2D, index: number): tf.Tensor2D {

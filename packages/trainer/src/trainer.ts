@@ -186,7 +186,7 @@ export class Trainer {
   /** One step of the loop (AE-DDSP §7, docs/method.md). */
   step(): StepEvent {
     const step = this.#step;
-    const window = step % this.#objective.windows.length;
+    const window = this.#objective.windowFor(step);
     const before = this.#theta;
     const move = this.#rule ? this.#descend(this.#rule, before, window, step) : this.#search(before, window);
     // 9: clamp to the normalised box.

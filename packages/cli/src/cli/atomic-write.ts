@@ -38,8 +38,11 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { isProcessAlive, withFolderLock } from './folder-lock';
 
-/** Contents of one output file. */
-export type FileContents = string | Uint8Array;
+/**
+ * Contents of one output file: text, bytes, or chunks of bytes produced as they are written
+ * (a long render streams its WAV; an error thrown by the chunks aborts the write).
+ */
+export type FileContents = string | Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
 
 /** How one output path is written. */
 type WritePlan =
@@ -97,7 +100,8 @@ function streamPlan(path: string, info: Stats): WritePlan {
 async function writeThrough(path: string, contents: FileContents): Promise<void> {
   const file = await open(path, 'w');
   try {
-    await file.writeFile(contents);
+    if (typeof contents === 'string' || contents instanceof Uint8Array) await file.writeFile(contents);
+    else for await (const chunk of contents) await file.write(chunk);
   } finally {
     await file.close();
   }

@@ -12,7 +12,7 @@
  */
 
 import { type FileContents, writeFileAtomic } from './atomic-write';
-import type { CliIo } from './io';
+import type { CliIo, TextSink } from './io';
 import { userPath } from './paths';
 
 /** True when `typed` names standard output (`-`, `/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`): no "wrote" line then. */
@@ -26,8 +26,20 @@ export function isStandardOutput(typed: string): boolean {
  */
 export async function writeOutput(io: CliIo, typed: string, contents: FileContents): Promise<void> {
   if (isStandardOutput(typed)) {
-    io.stdout.write(contents);
+    if (typeof contents === 'string' || contents instanceof Uint8Array) {
+      io.stdout.write(contents);
+      return;
+    }
+    for await (const chunk of contents) await writeWithBackpressure(io.stdout, chunk);
     return;
   }
   await writeFileAtomic(userPath(io, typed), contents);
+}
+
+/** Writes `chunk`; when the sink is a Node stream whose buffer is full, waits until it drains. */
+async function writeWithBackpressure(sink: TextSink, chunk: Uint8Array): Promise<void> {
+  const accepted = sink.write(chunk);
+  const stream = sink as Partial<NodeJS.WritableStream>;
+  if (accepted === false && typeof stream.once === 'function')
+    await new Promise<void>((resolve) => stream.once!('drain', () => resolve()));
 }

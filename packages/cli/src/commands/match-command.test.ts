@@ -161,6 +161,29 @@ describe('ae-ddsp match', () => {
     const matched = await decodeAudio(readFileSync(file('long/matched.wav')), 'matched.wav');
     expect(matched.samples.length).toBe(32000);
   });
+
+  it('a run with fewer steps than windows sees windows across the whole target, not only its start', async () => {
+    sox(Array.from({ length: 12 }, () => EXAMPLE).concat(file('twelve.wav'))); // 12 s: 23 windows
+    const run = await runBinary(
+      ['match', 'twelve.wav', '--preset', 'seed-stub', '--steps', '6', '--out', 'twelve', '--quiet'],
+      {
+        cwd: folder.dir,
+      },
+    );
+    expect(run.status).toBe(0);
+    const s = JSON.parse(readFileSync(file('twelve/summary.json'), 'utf8'));
+    expect(s.window).toEqual({ samples: 16000, hop: 8000, order: 'spread' });
+    const windows = readFileSync(file('twelve/metrics.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l).window as number);
+    expect(windows).toHaveLength(6);
+    expect(new Set(windows).size).toBe(6);
+    expect(Math.min(...windows)).toBe(0);
+    expect(Math.max(...windows)).toBeGreaterThanOrEqual(18); // in the last quarter (in order: 0…5)
+    const matched = await decodeAudio(readFileSync(file('twelve/matched.wav')), 'matched.wav');
+    expect(matched.samples.length).toBe(12 * 16000);
+  }, 120_000);
 });
 
 describe('ae-ddsp match: bad input gets one line, a non-zero status, and leaves the output folder alone', () => {

@@ -155,6 +155,12 @@ export const matchCommand: Command = {
     const source = patchTyped
       ? await patchFileSource(userPath(io, patchTyped), patchTyped)
       : presetSource(presetName ?? 'subtractive');
+    const plant = createPlant(source, sampleRateHz);
+    if (plant.parameterCount === 0) {
+      throw new Error(
+        `${source.name}: the patch has no parameters to match (nodes: ${source.patch.nodes.map((n) => `${n.id} (${n.type})`).join(', ')}); it needs at least one, e.g. an oscillator's frequency`,
+      );
+    }
     const clip = await readAudio(userPath(io, targetTyped), {
       sampleRateHz,
       minimumSamples: MATCH_ANALYSIS_FRAME,
@@ -162,7 +168,6 @@ export const matchCommand: Command = {
       onWarning: (message) => warn(io, message),
     });
     await useCpuBackend();
-    const plant = createPlant(source, sampleRateHz);
     const progress = createProgress({ total: steps, io, label: 'match', quiet });
     if (!quiet) {
       io.stderr.write(

@@ -1,24 +1,17 @@
 /**
  * `ae-ddsp render <patch.json|preset> -o out.wav`: renders a patch to a WAV file (16-bit
- * PCM, or 32-bit float with `--float`), written atomically.
+ * PCM, or 32-bit float with `--float`), rendered and written block by block (bounded memory at
+ * any duration), atomically.
  * @module
  */
 
-import { encodeWav } from '../audio/encode-wav';
+import { encodeWavSamples, wavHeader } from '../audio/encode-wav';
 import type { Command } from '../cli/command';
 import { userPath } from '../cli/paths';
 import { useCpuBackend } from '../cli/tensorflow';
 import { UsageError } from '../cli/usage-error';
 import { isStandardOutput, writeOutput } from '../cli/write-output';
-import { renderParameters } from '../match/run-match';
 import { createPlant, synthSource } from '../synth/synth-source';
-
-/** Peak level in dBFS of `samples` (−Infinity for silence). */
-export function peakDbfs(samples: Float32Array): number {
-  let peak = 0;
-  for (const x of samples) peak = Math.max(peak, Math.abs(x));
-  return 20 * Math.log10(peak);
-}
 
 /** The `render` command. */
 export const renderCommand: Command = {
@@ -27,7 +20,8 @@ export const renderCommand: Command = {
   description: [
     'Renders a JSON patch (as written by `ae-ddsp match` into patch.json) or a built-in',
     'preset to a mono WAV file: 16-bit PCM by default (clipped to full scale), 32-bit float',
-    'with --float. The file is written atomically: a failed render never leaves a partial',
+    'with --float. It is rendered and written in blocks, so memory stays bounded at any',
+    'duration. The file is written atomically: a failed render never leaves a partial',
     'file or replaces an existing one. A symbolic link is followed (its target is replaced);',
     'a FIFO or device (/dev/null) is written through; - writes the WAV to stdout.',
   ].join('\n'),
@@ -75,16 +69,31 @@ export const renderCommand: Command = {
     const seconds = values['duration'] as number;
     const plant = createPlant(source, sampleRateHz);
     const samples = Math.max(1, Math.round(seconds * sampleRateHz));
-    const audio = renderParameters(plant, plant.initialNormalised(), samples);
-    const bad = audio.findIndex((x) => !Number.isFinite(x));
-    if (bad >= 0)
-      throw new Error(`${typed}: the synth produced a non-finite sample (${audio[bad]}) at sample ${bad}`);
     const encoding = values['float'] ? 'float32' : 'pcm16';
-    await writeOutput(io, output, encodeWav(audio, sampleRateHz, { encoding }));
+    let peak = 0;
+    // rendered, checked and encoded block by block as the file is written: memory stays
+    // bounded by the block, whatever the duration
+    async function* wavChunks(): AsyncGenerator<Uint8Array> {
+      yield wavHeader(samples, sampleRateHz, { encoding });
+      let first = 0;
+      // float32 parameters, as every tfjs render (match's matched.wav) has them
+      const normalised = Float32Array.from(plant.initialNormalised());
+      for (const block of plant.renderBlocks(normalised, samples)) {
+        const bad = block.findIndex((x) => !Number.isFinite(x));
+        if (bad >= 0)
+          throw new Error(
+            `${typed}: the synth produced a non-finite sample (${block[bad]}) at sample ${first + bad}`,
+          );
+        for (const x of block) peak = Math.max(peak, Math.abs(x));
+        yield encodeWavSamples(block, { encoding }, first);
+        first += block.length;
+      }
+    }
+    await writeOutput(io, output, wavChunks());
     if (!values['quiet'] && !isStandardOutput(output)) {
-      const peak = peakDbfs(audio);
+      const dbfs = 20 * Math.log10(peak);
       io.stdout.write(
-        `wrote ${output} (${seconds} s, ${sampleRateHz} Hz, ${encoding === 'pcm16' ? '16-bit' : '32-bit float'}, peak ${Number.isFinite(peak) ? `${peak.toFixed(1)} dBFS` : 'silent'}${peak > 0 && encoding === 'pcm16' ? ', clipped' : ''})\n`,
+        `wrote ${output} (${seconds} s, ${sampleRateHz} Hz, ${encoding === 'pcm16' ? '16-bit' : '32-bit float'}, peak ${Number.isFinite(dbfs) ? `${dbfs.toFixed(1)} dBFS` : 'silent'}${dbfs > 0 && encoding === 'pcm16' ? ', clipped' : ''})\n`,
       );
     }
     return 0;

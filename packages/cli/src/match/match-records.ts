@@ -92,8 +92,8 @@ export interface MatchSummary {
   readonly final_loss: number | null;
   /** Step at which the best loss was seen. */
   readonly best_step: number | null;
-  /** Training window (samples, hop) when the target was long, else null. */
-  readonly window: { readonly samples: number; readonly hop: number } | null;
+  /** Training window (samples, hop; order `spread` when the steps were fewer than the windows) when the target was long, else null. */
+  readonly window: { readonly samples: number; readonly hop: number; readonly order?: string } | null;
   /** Loss definition. */
   readonly loss: string;
   /** Final parameter values with units. */

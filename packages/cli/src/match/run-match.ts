@@ -12,6 +12,7 @@
  */
 
 import { type LossFactory, matchLoss } from '@ae-ddsp/features';
+import type { SynthPlant } from '@ae-ddsp/plant';
 import {
   type MethodName,
   type StepEvent,
@@ -102,23 +103,40 @@ export interface MatchRunResult {
 /** Default training window for long targets, seconds. */
 export const DEFAULT_WINDOW_SECONDS = 1;
 
-/** The training window for a target of `samples` (null: train on the whole target). */
+/**
+ * The training window for a target of `samples` (null: train on the whole target): windows of
+ * `windowSeconds` overlapping by half. When the run's `steps` are fewer than the windows, they
+ * are visited in the trainer's `spread` order, so that the run sees windows across the whole
+ * target and not only its beginning; otherwise in time order, every window in turn.
+ */
 export function trainingWindow(
   samples: number,
   sampleRateHz: number,
   windowSeconds: number,
+  steps = Number.POSITIVE_INFINITY,
 ): TrainingWindow | null {
   const window = Math.round(windowSeconds * sampleRateHz);
   if (samples <= 1.5 * window) return null;
-  return { samples: window, hop: Math.max(1, Math.round(window / 2)) };
+  const hop = Math.max(1, Math.round(window / 2));
+  const count = Math.floor((samples - window) / hop) + 1;
+  return count > steps ? { samples: window, hop, order: 'spread' } : { samples: window, hop };
 }
 
-/** Renders `normalised` parameters for `samples` samples as one mono clip. */
+/** Renders `normalised` parameters for `samples` samples as one mono clip (in blocks, in bounded working memory, when the plant can). */
 export function renderParameters(
-  plant: TrainablePlant,
+  plant: TrainablePlant & Partial<Pick<SynthPlant, 'renderBlocks'>>,
   normalised: ArrayLike<number>,
   samples: number,
 ): Float32Array {
+  if (plant.renderBlocks) {
+    const out = new Float32Array(samples);
+    let at = 0;
+    for (const block of plant.renderBlocks(Float32Array.from(normalised), samples)) {
+      out.set(block, at);
+      at += block.length;
+    }
+    return out;
+  }
   const audio = tf.tidy(() =>
     plant.render(tf.tensor2d(Float32Array.from(normalised), [1, plant.parameterCount]), samples),
   );
@@ -136,6 +154,7 @@ export async function runMatch(options: MatchRunOptions): Promise<MatchRunResult
     options.target.length,
     sampleRateHz,
     options.windowSeconds ?? DEFAULT_WINDOW_SECONDS,
+    options.steps,
   );
   const initialNormalised = Float32Array.from(plant.initialNormalised());
   const metrics: MetricsRow[] = [];

@@ -244,7 +244,10 @@ function constantInTime(params: AdsrParameters): boolean {
   return params.every((p) => p.colStride === 0);
 }
 
-/** Writes the envelope `[batch, samples]` into `y`. */
+/**
+ * Writes the envelope `[batch, samples]` into `y`, at the times (firstSample + n)/fs (a block
+ * of a streamed render starts past 0).
+ */
 export function adsrForward(
   params: AdsrParameters,
   noteOff: number,
@@ -252,10 +255,11 @@ export function adsrForward(
   samples: number,
   sampleRate: number,
   y: Float64Array,
+  firstSample = 0,
 ): void {
   const [attack, decay, sustain, release] = params;
   const dt = 1 / sampleRate;
-  const constant = constantInTime(params);
+  const constant = firstSample === 0 && constantInTime(params);
   for (let b = 0; b < batch; b++) {
     const row = b * samples;
     let ia = b * attack.rowStride;
@@ -270,7 +274,15 @@ export function adsrForward(
       const a = attack.values[ia]!;
       const d = decay.values[id]!;
       const r = release.values[ir]!;
-      y[row + n] = envelopeAt(n * dt, noteOff, a, 1 / a, 1 / d, 1 - sustain.values[is]!, 1 / r);
+      y[row + n] = envelopeAt(
+        (firstSample + n) * dt,
+        noteOff,
+        a,
+        1 / a,
+        1 / d,
+        1 - sustain.values[is]!,
+        1 / r,
+      );
       ia += attack.colStride;
       id += decay.colStride;
       is += sustain.colStride;

@@ -64,6 +64,12 @@ export class FusedOps implements SignalOps<FusedSignal> {
   readonly samples: number;
   /** Sample rate, Hz. */
   readonly sampleRate: number;
+  /** Always 0: this engine renders the whole sound at once. */
+  readonly firstSample: number = 0;
+  /** Equal to `samples`. */
+  get totalSamples(): number {
+    return this.samples;
+  }
   readonly #tape: { out: FusedSignal; back: Backward }[] = [];
   readonly #pool: BufferPool | undefined;
   readonly #taken: Float64Array[] = [];
@@ -621,6 +627,7 @@ export class FusedOps implements SignalOps<FusedSignal> {
   }
 }
 
-function strided(s: FusedSignal): Strided {
+/** How loops read `s`: its values with a row stride and a column stride (0 where it is broadcast). */
+export function strided(s: FusedSignal): Strided {
   return { values: s.values, rowStride: s.rows === 1 ? 0 : s.cols, colStride: s.cols === 1 ? 0 : 1 };
 }

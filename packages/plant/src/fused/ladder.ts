@@ -34,9 +34,40 @@ const TAN_ANCHOR_SAMPLES = 32;
 const MAX_TAN_STEP = 1e-3;
 
 /**
+ * One row's state carried between blocks by {@link ladderForward}: the FIR's and both
+ * sections' delays, and the coefficients with the tangent's anchor.
+ */
+export interface LadderState {
+  x1: number;
+  x2: number;
+  x3: number;
+  x4: number;
+  u1: number;
+  u2: number;
+  v1: number;
+  v2: number;
+  qLast: number;
+  fcLast: number;
+  rA: number;
+  mA: number;
+  rB: number;
+  mB: number;
+  wn: number;
+  a11: number;
+  a12: number;
+  a21: number;
+  a22: number;
+  gain: number;
+  angleLast: number;
+  sinceAnchor: number;
+}
+
+/**
  * Runs the ladder forward. `x` is `[batch, samples]`; cutoff (Hz) and q are read through
  * strides (element (b, n) at `b·rowStride + n·colStride`). Writes w = tan(π·fc/fs), the FIR
  * output `y0`, the first section's output `y1` and the output `y` (all `[batch, samples]`).
+ * With `state` (one entry per row, empty at the sound's start), each row starts from its entry
+ * and leaves its end state there, so consecutive blocks render the same filter as one long call.
  */
 export function ladderForward(
   x: ArrayLike<number>,
@@ -53,6 +84,7 @@ export function ladderForward(
   y0: Float64Array,
   y1: Float64Array,
   y: Float64Array,
+  state?: (LadderState | undefined)[],
 ): void {
   const scale = Math.PI / sampleRate;
   for (let b = 0; b < batch; b++) {
@@ -83,6 +115,13 @@ export function ladderForward(
     let gain = 0;
     let angleLast = Number.NaN; // π·fc/fs of the last tangent
     let sinceAnchor = TAN_ANCHOR_SAMPLES;
+    const saved = state?.[b];
+    if (saved) {
+      // a block of a streamed render: continue from where the previous block stopped
+      ({ x1, x2, x3, x4, u1, u2, v1, v2, qLast, fcLast, rA, mA, rB, mB, wn, a11, a12, a21, a22, gain } =
+        saved);
+      ({ angleLast, sinceAnchor } = saved);
+    }
     for (let n = 0; n < samples; n++, fAt += cutoffColStride, qAt += qColStride) {
       const i = row + n;
       const qn = q[qAt]!;
@@ -140,6 +179,10 @@ export function ladderForward(
       v2 = v1;
       v1 = v;
       y[i] = v;
+    }
+    if (state) {
+      const end = { x1, x2, x3, x4, u1, u2, v1, v2, qLast, fcLast, rA, mA, rB, mB, wn, a11, a12, a21, a22 };
+      state[b] = { ...end, gain, angleLast, sinceAnchor };
     }
   }
 }

@@ -16,6 +16,10 @@ import { getModule } from '../modules/registry';
 import type { ParameterSpec } from '../params/parameter-spec';
 import type { SignalOps } from '../signal/signal-ops';
 import { PATCH_FORMAT, type ParameterValue, type Patch, type PatchNode } from './patch';
+import { checkKeyAllowed, checkKnownKeys, didYouMean } from './patch-shape';
+
+/** Most control points a curve parameter may have (checked before anything is allocated for it). */
+export const MAX_CURVE_POINTS = 4096;
 
 /** One parameter of a compiled patch: where it lives in the flat normalised vector. */
 export interface PlantParameter {
@@ -71,14 +75,16 @@ function splitPort(ref: unknown, what: string): [string, string] {
   return [node, port];
 }
 
-function fillOptions(node: PatchNode, module: ModuleDefinition): ModuleOptions {
+function fillOptions(node: PatchNode, module: ModuleDefinition, path: string): ModuleOptions {
   const given = node.options ?? {};
   if (typeof given !== 'object' || given === null || Array.isArray(given))
-    throw new Error(`node "${node.id}": options must be an object`);
+    throw new Error(`node "${node.id}": options must be an object (${path}.options)`);
   for (const key of Object.keys(given)) {
-    if (!(key in module.options)) {
+    checkKeyAllowed(key, `${path}.options`);
+    if (!Object.hasOwn(module.options, key)) {
+      const names = Object.keys(module.options);
       throw new Error(
-        `node "${node.id}": unknown option "${key}" for module "${module.type}" (options: ${Object.keys(module.options).join(', ') || 'none'})`,
+        `node "${node.id}": unknown option "${key}" for module "${module.type}"${didYouMean(key, names)} (options: ${names.join(', ') || 'none'}; ${path}.options.${key})`,
       );
     }
   }
@@ -104,21 +110,32 @@ function fillOptions(node: PatchNode, module: ModuleDefinition): ModuleOptions {
   return Object.freeze(options);
 }
 
-function checkValue(node: string, spec: ParameterSpec, value: ParameterValue): number {
+/** A short JSON text of `value` for a message (never deep: nested values are elided). */
+function shortJson(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? String(value);
+  return Array.isArray(value) ? `an array of ${value.length}` : 'an object';
+}
+
+function checkValue(node: string, spec: ParameterSpec, value: ParameterValue, path: string): number {
   const where = `node "${node}": parameter "${spec.name}"`;
+  const at = ` (${path})`;
   const values = typeof value === 'number' ? [value] : value;
   if (!Array.isArray(values) && typeof value !== 'number') {
     throw new Error(
-      `${where} must be a number or an array of at least 2 numbers (${spec.unit}), got ${JSON.stringify(value)}`,
+      `${where} must be a number or an array of at least 2 numbers (${spec.unit}), got ${shortJson(value)}${at}`,
     );
   }
   if (Array.isArray(value) && value.length < 2)
-    throw new Error(`${where}: a curve needs at least 2 control points, got ${value.length}`);
+    throw new Error(`${where}: a curve needs at least 2 control points, got ${value.length}${at}`);
+  if (Array.isArray(value) && value.length > MAX_CURVE_POINTS)
+    throw new Error(
+      `${where}: a curve has at most ${MAX_CURVE_POINTS} control points, got ${value.length}${at}`,
+    );
   for (const v of values) {
     if (typeof v !== 'number' || !Number.isFinite(v))
-      throw new Error(`${where} must be finite numbers, got ${JSON.stringify(v)}`);
+      throw new Error(`${where} must be finite numbers, got ${shortJson(v)}${at}`);
     if (v < spec.min || v > spec.max) {
-      throw new Error(`${where} = ${v} ${spec.unit} is out of range [${spec.min}, ${spec.max}]`);
+      throw new Error(`${where} = ${v} ${spec.unit} is out of range [${spec.min}, ${spec.max}]${at}`);
     }
   }
   return values.length;
@@ -126,7 +143,9 @@ function checkValue(node: string, spec: ParameterSpec, value: ParameterValue): n
 
 /** Validates `patch` strictly (every parameter given) and compiles it; throws a clear Error otherwise. */
 export function compilePatch(patch: Patch): CompiledGraph {
-  if (typeof patch !== 'object' || patch === null) throw new Error('patch must be an object');
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
+    throw new Error('patch must be an object');
+  checkKnownKeys(patch, ['format', 'version', 'nodes', 'connections', 'output'], 'patch');
   if (patch.format !== PATCH_FORMAT)
     throw new Error(`patch.format must be "${PATCH_FORMAT}", got ${JSON.stringify(patch.format)}`);
   if (patch.version !== 1) throw new Error(`patch.version must be 1, got ${JSON.stringify(patch.version)}`);
@@ -135,7 +154,12 @@ export function compilePatch(patch: Patch): CompiledGraph {
   if (!Array.isArray(patch.connections)) throw new Error('patch.connections must be an array');
 
   const byId = new Map<string, { node: PatchNode; module: ModuleDefinition; options: ModuleOptions }>();
-  for (const node of patch.nodes) {
+  const nodePaths = new Map<string, string>();
+  for (const [i, node] of patch.nodes.entries()) {
+    const path = `nodes[${i}]`;
+    if (typeof node !== 'object' || node === null || Array.isArray(node))
+      throw new Error(`${path} must be an object with id, type, options and params`);
+    checkKnownKeys(node, ['id', 'type', 'options', 'params'], path);
     if (typeof node?.id !== 'string' || !ID.test(node.id))
       throw new Error(`node id must match ${ID}, got ${JSON.stringify(node?.id)}`);
     if (byId.has(node.id)) throw new Error(`duplicate node id "${node.id}"`);
@@ -145,12 +169,16 @@ export function compilePatch(patch: Patch): CompiledGraph {
     } catch (e) {
       throw new Error(`node "${node.id}": ${(e as Error).message}`);
     }
-    byId.set(node.id, { node, module, options: fillOptions(node, module) });
+    nodePaths.set(node.id, path);
+    byId.set(node.id, { node, module, options: fillOptions(node, module, path) });
   }
 
   const sources = new Map<string, Map<string, [string, string][]>>();
   for (const id of byId.keys()) sources.set(id, new Map());
   for (const [i, c] of patch.connections.entries()) {
+    if (typeof c !== 'object' || c === null || Array.isArray(c))
+      throw new Error(`connections[${i}] must be an object { from, to }`);
+    checkKnownKeys(c, ['from', 'to'], `connections[${i}]`);
     const [fromNode, fromPort] = splitPort(c?.from, `connections[${i}].from`);
     const [toNode, toPort] = splitPort(c?.to, `connections[${i}].to`);
     const from = byId.get(fromNode);
@@ -186,22 +214,27 @@ export function compilePatch(patch: Patch): CompiledGraph {
     }
     const connected = new Set(ports.keys());
     const specs = module.parameters(options, connected);
+    const path = `${nodePaths.get(id)!}.params`;
     const given = node.params ?? {};
+    if (typeof given !== 'object' || given === null || Array.isArray(given))
+      throw new Error(`node "${id}": params must be an object of parameter values (${path})`);
     for (const key of Object.keys(given)) {
+      checkKeyAllowed(key, path);
       if (!specs.some((s) => s.name === key)) {
+        const names = specs.map((s) => s.name);
         throw new Error(
-          `node "${id}": unknown parameter "${key}" for module "${module.type}" here (parameters: ${specs.map((s) => s.name).join(', ') || 'none'})`,
+          `node "${id}": unknown parameter "${key}" for module "${module.type}" here${didYouMean(key, names)} (parameters: ${names.join(', ') || 'none'}; ${path}.${key})`,
         );
       }
     }
     const own: PlantParameter[] = [];
     for (const spec of specs) {
-      const value = given[spec.name];
+      const value = Object.hasOwn(given, spec.name) ? given[spec.name] : undefined;
       if (value === undefined)
         throw new Error(
           `node "${id}": missing parameter "${spec.name}" (${spec.unit}, [${spec.min}, ${spec.max}])`,
         );
-      const points = checkValue(id, spec, value);
+      const points = checkValue(id, spec, value, `${path}.${spec.name}`);
       const offset =
         parameters.length === 0
           ? 0

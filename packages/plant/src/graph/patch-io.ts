@@ -16,6 +16,7 @@ import type { OptionValue } from '../modules/module-definition';
 import { getModule } from '../modules/registry';
 import { compilePatch } from './compile';
 import { PATCH_FORMAT, type ParameterValue, type Patch, type PatchConnection, type PatchNode } from './patch';
+import { checkPatchShape } from './patch-shape';
 
 /** Options and parameter values of a node built in code (missing ones get defaults). */
 export interface NodeInit {
@@ -111,7 +112,12 @@ export function parallel(
   return createPatch({ nodes, connections: [...connections, ...extra], output: `${mixerId}.out` });
 }
 
-/** Parses and strictly validates a JSON patch (every parameter present and in range). */
+/**
+ * Parses and strictly validates a JSON patch: every parameter present and in range, no
+ * unknown keys (the error names the nearest valid one), no `__proto__`/`constructor`/
+ * `prototype` keys, at most `MAX_PATCH_DEPTH` levels of nesting and `MAX_CURVE_POINTS`
+ * points per curve. Errors name the field's path (`nodes[0].options`).
+ */
 export function loadPatch(json: string): Patch {
   let parsed: unknown;
   try {
@@ -119,6 +125,7 @@ export function loadPatch(json: string): Patch {
   } catch (e) {
     throw new Error(`patch is not valid JSON: ${(e as Error).message}`);
   }
+  checkPatchShape(parsed);
   compilePatch(parsed as Patch);
   return parsed as Patch;
 }

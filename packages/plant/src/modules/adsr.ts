@@ -63,8 +63,12 @@ export const RELEASE = defineParameter({
 
 let lastTimes: { samples: number; sampleRate: number; times: Float32Array } | undefined;
 
-/** Sample times n / sampleRate, seconds (the last size is cached: treat the array as read-only). */
-export function sampleTimes(samples: number, sampleRate: number): Float32Array {
+/**
+ * Sample times (first + n) / sampleRate, seconds (the last size from 0 is cached: treat the
+ * array as read-only).
+ */
+export function sampleTimes(samples: number, sampleRate: number, first = 0): Float32Array {
+  if (first !== 0) return Float32Array.from({ length: samples }, (_, n) => (first + n) / sampleRate);
   if (lastTimes?.samples === samples && lastTimes.sampleRate === sampleRate) return lastTimes.times;
   const t = new Float32Array(samples);
   for (let n = 0; n < samples; n++) t[n] = n / sampleRate;
@@ -100,7 +104,7 @@ export function adsrEnvelope<S>(ops: SignalOps<S>, params: Readonly<Record<strin
   const sustain = params['sustain']!;
   const release = params['release']!;
   if (ops.adsr) return ops.adsr(attack, decay, sustain, release, noteOff);
-  const t = ops.curve(sampleTimes(ops.samples, ops.sampleRate), 1);
+  const t = ops.curve(sampleTimes(ops.samples, ops.sampleRate, ops.firstSample), 1);
   return composeAdsr(ops, [t, attack, decay, sustain, release], noteOff);
 }
 

@@ -40,7 +40,8 @@ export const noiseModule: ModuleDefinition = Object.freeze<ModuleDefinition>({
   },
   parameters: () => [NOISE_GAIN],
   render<S>(ops: SignalOps<S>, { params, options }: ModuleArgs<S>) {
-    const noise = ops.curve(whiteNoise(options['seed'] as number, ops.batch, ops.samples), ops.batch);
+    const seed = options['seed'] as number;
+    const noise = ops.curve(whiteNoise(seed, ops.batch, ops.samples, ops.firstSample), ops.batch);
     return { out: ops.mul(noise, params['gain']!) };
   },
 });

@@ -10,9 +10,9 @@
  * @module
  */
 
-/** A uniform [0, 1) generator from a 32-bit integer seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
+/** A uniform [0, 1) generator from a 32-bit integer seed, `skip` draws ahead (the state moves by a constant per draw). */
+export function mulberry32(seed: number, skip = 0): () => number {
+  let a = (seed + Math.imul(skip, 0x6d2b79f5)) >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
@@ -22,11 +22,14 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** `rows × samples` uniform white noise in [−1, 1), row r seeded with `seed + r`. */
-export function whiteNoise(seed: number, rows: number, samples: number): Float32Array {
+/**
+ * `rows × samples` uniform white noise in [−1, 1), row r seeded with `seed + r`, from sample
+ * `firstSample` of each row's stream on (so blocks of a long render continue one stream).
+ */
+export function whiteNoise(seed: number, rows: number, samples: number, firstSample = 0): Float32Array {
   const out = new Float32Array(rows * samples);
   for (let r = 0; r < rows; r++) {
-    const next = mulberry32(seed + r);
+    const next = mulberry32(seed + r, firstSample);
     for (let n = 0; n < samples; n++) out[r * samples + n] = 2 * next() - 1;
   }
   return out;

@@ -7,6 +7,8 @@
  * ```
  * @module
  */
+
+import { didYouMean } from '../graph/patch-shape';
 import { adsrModule } from './adsr';
 import { biquadModule } from './biquad-filter';
 import { crossfadeModule } from './crossfade';
@@ -43,7 +45,12 @@ const registry = new Map<string, ModuleDefinition>(BUILTIN_MODULES.map((m) => [m
 /** The module registered as `type`; throws a clear Error listing the known types otherwise. */
 export function getModule(type: string): ModuleDefinition {
   const m = registry.get(type);
-  if (!m) throw new Error(`unknown module type "${type}"; known: ${[...registry.keys()].join(', ')}`);
+  if (!m) {
+    const known = [...registry.keys()];
+    throw new Error(
+      `unknown module type "${String(type)}"; known: ${known.join(', ')}${didYouMean(String(type), known)}`,
+    );
+  }
   return m;
 }
 

@@ -37,11 +37,17 @@ export const SEED_RES = defineParameter({
   description: 'The seed toy synth output scale 1 − res.',
 });
 
-/** torch.linspace(0, samples/sampleRate, samples). */
-export function seedTimes(samples: number, sampleRate: number): Float32Array {
-  const t = new Float32Array(samples);
-  const end = samples / sampleRate;
-  for (let i = 0; i < samples; i++) t[i] = samples === 1 ? 0 : (i * end) / (samples - 1);
+/**
+ * torch.linspace(0, total/sampleRate, total) from index `first` on, `count` values (the whole
+ * axis by default; a block of it when a long render streams).
+ */
+export function seedTimes(total: number, sampleRate: number, first = 0, count = total): Float32Array {
+  const t = new Float32Array(count);
+  const end = total / sampleRate;
+  for (let k = 0; k < count; k++) {
+    const i = first + k;
+    t[k] = total === 1 ? 0 : (i * end) / (total - 1);
+  }
   return t;
 }
 
@@ -55,7 +61,7 @@ export const seedSineModule: ModuleDefinition = Object.freeze<ModuleDefinition>(
   options: Object.freeze({}),
   parameters: () => [FREQUENCY],
   render<S>(ops: SignalOps<S>, { params }: ModuleArgs<S>) {
-    const t = ops.curve(seedTimes(ops.samples, ops.sampleRate), 1);
+    const t = ops.curve(seedTimes(ops.totalSamples, ops.sampleRate, ops.firstSample, ops.samples), 1);
     return { out: ops.sin(ops.mul(ops.mul(params['frequency']!, ops.constant(2 * Math.PI)), t)) };
   },
 });

@@ -20,6 +20,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { fusedRender, hasFusedKernel } from '../fused/fused-render';
+import { StreamingOps, StreamState } from '../fused/streaming-ops';
 import { type CompiledGraph, compilePatch, evaluateGraph, type PlantParameter } from '../graph/compile';
 import type { ParameterValue, Patch } from '../graph/patch';
 import { loadPatch } from '../graph/patch-io';
@@ -44,6 +45,9 @@ export const DEFAULT_PLANT_OPTIONS: Readonly<Required<SynthPlantOptions>> = Obje
   sampleRate: 16000,
   engine: 'auto',
 });
+
+/** Default block length of {@link SynthPlant.renderBlocks}, samples (memory per block is a few MB). */
+export const DEFAULT_BLOCK_SAMPLES = 65536;
 
 /** One row of {@link SynthPlant.describe}. */
 export interface ParameterRow {
@@ -113,7 +117,8 @@ export class SynthPlant {
 
   /**
    * Renders audio `[batch, samples]` from normalised parameters `[batch, parameterCount]`
-   * (clamped to [0, 1] first), differentiably.
+   * (clamped to [0, 1] first), differentiably. A NaN parameter is refused with an error
+   * naming its column.
    */
   render(normalised: tf.Tensor2D, samples: number): tf.Tensor2D {
     if (
@@ -129,6 +134,7 @@ export class SynthPlant {
       throw new Error(`samples must be an integer ≥ 1, got ${samples}`);
     if (normalised.dtype !== 'float32')
       throw new Error(`parameters must be float32, got ${normalised.dtype}`);
+    this.checkNotNaN(normalised.dataSync());
     const useFused = this.engine === 'fused' || (this.engine === 'auto' && hasFusedKernel());
     if (this.engine === 'fused' && !hasFusedKernel())
       throw new Error(`the fused engine needs the cpu backend, active: ${tf.getBackend()}`);
@@ -137,6 +143,33 @@ export class SynthPlant {
       const ops = new TensorOps(normalised.shape[0], samples, this.sampleRate);
       return this.renderWith(ops, normalised) as tf.Tensor2D;
     });
+  }
+
+  /**
+   * Renders one normalised vector (`parameterCount` values, clamped to [0, 1]) as `samples`
+   * samples of mono audio, forward only, in blocks of `blockSamples`: yields each block as it
+   * is rendered, in memory proportional to the block, not to the sound. The oscillators' phase,
+   * the filters' state, the envelopes, the noise and the curves run on across the blocks, so
+   * the blocks joined equal {@link SynthPlant.render} of the whole (to float32 rounding).
+   */
+  *renderBlocks(
+    normalised: ArrayLike<number>,
+    samples: number,
+    blockSamples = DEFAULT_BLOCK_SAMPLES,
+  ): Generator<Float32Array, void, undefined> {
+    this.checkLength(normalised, 'normalised');
+    this.checkNotNaN(normalised);
+    if (!(Number.isInteger(samples) && samples >= 1))
+      throw new Error(`samples must be an integer ≥ 1, got ${samples}`);
+    if (!(Number.isInteger(blockSamples) && blockSamples >= 1))
+      throw new Error(`blockSamples must be an integer ≥ 1, got ${blockSamples}`);
+    const state = new StreamState();
+    const u = Float64Array.from(normalised);
+    for (let first = 0; first < samples; first += blockSamples) {
+      const length = Math.min(blockSamples, samples - first);
+      const ops = new StreamingOps(1, length, this.sampleRate, first, samples, state);
+      yield Float32Array.from(this.renderWith(ops, ops.table(u, 1)).values);
+    }
   }
 
   /** Renders on any {@link SignalOps} engine from a normalised `[batch, parameterCount]` signal. */
@@ -185,6 +218,7 @@ export class SynthPlant {
   /** Physical values of one normalised vector. */
   toPhysical(normalised: ArrayLike<number>): Float64Array {
     this.checkLength(normalised, 'normalised');
+    this.checkNotNaN(normalised);
     const out = new Float64Array(this.parameterCount);
     for (const p of this.parameters)
       for (let j = 0; j < p.points; j++) out[p.offset + j] = denormalise(p.spec, normalised[p.offset + j]!);
@@ -234,6 +268,18 @@ export class SynthPlant {
       }
     }
     return rows;
+  }
+
+  /** Throws naming the first column of `values` (rows of `parameterCount`) that is NaN. */
+  private checkNotNaN(values: ArrayLike<number>): void {
+    for (let i = 0; i < values.length; i++) {
+      if (!Number.isNaN(values[i])) continue;
+      const row = Math.floor(i / this.parameterCount);
+      const name = this.parameterNames[i % this.parameterCount];
+      throw new Error(
+        `normalised parameter ${name}${row > 0 ? ` (batch row ${row})` : ''} is NaN; expected a number in [0, 1] (values outside are clamped)`,
+      );
+    }
   }
 
   private checkLength(values: ArrayLike<number>, what: string): void {

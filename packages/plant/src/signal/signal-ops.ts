@@ -16,8 +16,12 @@
 export interface SignalOps<S> {
   /** Number of patches rendered at once. */
   readonly batch: number;
-  /** Samples per patch. */
+  /** Samples per patch in this render (one block of a longer sound when a render streams). */
   readonly samples: number;
+  /** Index of this render's first sample within the whole sound (0 unless rendering in blocks). */
+  readonly firstSample: number;
+  /** Samples of the whole sound (equal to `samples` unless rendering in blocks); curves span it. */
+  readonly totalSamples: number;
   /** Sample rate, Hz. */
   readonly sampleRate: number;
   /** A scalar constant. */

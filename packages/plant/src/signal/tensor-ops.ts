@@ -28,6 +28,12 @@ export class TensorOps implements SignalOps<tf.Tensor> {
   readonly samples: number;
   /** Sample rate, Hz. */
   readonly sampleRate: number;
+  /** Always 0: this engine renders the whole sound at once. */
+  readonly firstSample: number = 0;
+  /** Equal to `samples`. */
+  get totalSamples(): number {
+    return this.samples;
+  }
 
   /** An engine rendering `batch` patches of `samples` samples at `sampleRate` Hz. */
   constructor(batch: number, samples: number, sampleRate: number) {
