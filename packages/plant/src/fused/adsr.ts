@@ -1,24 +1,31 @@
 /**
  * The ADSR envelope of `adsrEnvelope` fused for the fused engine: the value in one
  * forward loop over the sample times t = n·(1/fs), and in one backward loop the gradients of
- * Σ g·env with respect to attack, decay, sustain and release, with each sample's derivatives
+ * Σ g·env with respect to attack, decay, sustain, release and note-off, with each sample's derivatives
  * recomputed on the way (no time signal, broadcast copies or Jacobian arrays are stored). The
  * parameters are read through strides, so a per-patch constant costs nothing to broadcast
  * and its gradient is summed locally. With tm = min(t, noteOff):
  * env = (clamp(tm/A, 0, 1) − (1 − S)·clamp((tm − A)/D, 0, 1)) · (1 − clamp((t − noteOff)/R, 0, 1)),
- * and a clamp passes the gradient inside and on its bounds, as tfjs's does.
+ * and a clamp passes the gradient inside and on its bounds, as tfjs's does; min(t, noteOff)
+ * passes it to t on a tie, as tfjs's `minimum` does.
  *
  * @example
  * ```ts
  * const constant = (v: number) => ({ values: Float64Array.of(v), rowStride: 0, colStride: 0 });
- * adsrForward([constant(0.01), constant(0.2), constant(0.7), constant(0.3)], 0.6, 1, 16000, 16000, y);
+ * adsrForward([constant(0.01), constant(0.2), constant(0.7), constant(0.3), constant(0.6)], 1, 16000, 16000, y);
  * ```
  * @module
  */
 import type { GradientTargets, Strided } from './fused-loops';
 
-/** The envelope's parameters in order: attack (s), decay (s), sustain (level), release (s). */
-export type AdsrParameters = readonly [attack: Strided, decay: Strided, sustain: Strided, release: Strided];
+/** The envelope's parameters in order: attack (s), decay (s), sustain (level), release (s), note-off (s). */
+export type AdsrParameters = readonly [
+  attack: Strided,
+  decay: Strided,
+  sustain: Strided,
+  release: Strided,
+  noteOff: Strided,
+];
 
 /** The envelope at time t (s) from attack a, 1/a, 1/decay, 1 − sustain and 1/release. */
 function envelopeAt(
@@ -37,7 +44,7 @@ function envelopeAt(
   return (ramp - drop * fall) * (1 - released);
 }
 
-/** ∂env/∂(attack, decay, sustain, release) at time t, into `out` (arguments as {@link envelopeAt}). */
+/** ∂env/∂(attack, decay, sustain, release, note-off) at time t, into `out` (arguments as {@link envelopeAt}). */
 function derivativesAt(
   t: number,
   off: number,
@@ -63,6 +70,10 @@ function derivativesAt(
   out[1] = keep * (inD ? drop * ud * id : 0);
   out[2] = keep * fall;
   out[3] = inR ? held * ur * ir : 0;
+  // after note-off (t > off; a tie goes to t) the held level moves with off: ∂tm/∂off = 1;
+  // ∂released/∂off = −1/R
+  const slope = t > off ? (inA ? ia : 0) - drop * (inD ? id : 0) : 0;
+  out[4] = keep * slope + (inR ? held * ir : 0);
 }
 
 /** The first n in [lo, hi) where the monotone (false … false, true … true) `pred` holds; hi if none. */
@@ -215,7 +226,7 @@ function constantRowGradients(
   id: number,
   drop: number,
   ir: number,
-): [number, number, number, number] {
+): [number, number, number, number, number] {
   // held (t < off, tm = t): attack while t/A ≤ 1, decay while 0 ≤ (t − A)/D ≤ 1, then sustain
   const {
     off: nOff,
@@ -231,11 +242,15 @@ function constantRowGradients(
   const { uaOff, udOff, inA, inD, fall: fallOff, held: heldOff } = levelAtNoteOff(off, a, ia, id, drop);
   const [releaseG, releaseUr] = rangeSums(g, row, nOff, nR, dt * ir, -off * ir); // Σ g, Σ g·(t − off)/R
   const keep = releaseG - releaseUr; // Σ g·(1 − (t − off)/R)
+  // note-off moves the held level only where t > off (a sample exactly at off keeps tm = t)
+  const tie = nOff < samples && nOff * dt === off ? g[row + nOff]! : 0;
+  const slope = (inA ? ia : 0) - drop * (inD ? id : 0);
   return [
     -ia * attackUa + drop * id * decayG + keep * ((inA ? -uaOff * ia : 0) + (inD ? drop * id : 0)),
     drop * id * decayUd + keep * (inD ? drop * udOff * id : 0),
     decayUd + sustainG + keep * fallOff,
     heldOff * ir * releaseUr,
+    slope * (keep - tie) + heldOff * ir * releaseG,
   ];
 }
 
@@ -247,13 +262,12 @@ function constantInTime(params: AdsrParameters): boolean {
 /** Writes the envelope `[batch, samples]` into `y`. */
 export function adsrForward(
   params: AdsrParameters,
-  noteOff: number,
   batch: number,
   samples: number,
   sampleRate: number,
   y: Float64Array,
 ): void {
-  const [attack, decay, sustain, release] = params;
+  const [attack, decay, sustain, release, noteOff] = params;
   const dt = 1 / sampleRate;
   const constant = constantInTime(params);
   for (let b = 0; b < batch; b++) {
@@ -262,67 +276,57 @@ export function adsrForward(
     let id = b * decay.rowStride;
     let is = b * sustain.rowStride;
     let ir = b * release.rowStride;
+    let io = b * noteOff.rowStride;
     if (constant) {
       const a = attack.values[ia]!;
       const invA = 1 / a;
       const invD = 1 / decay.values[id]!;
       const drop = 1 - sustain.values[is]!;
       const invR = 1 / release.values[ir]!;
-      constantRowEnvelope(y, row, samples, dt, noteOff, a, invA, invD, drop, invR);
+      constantRowEnvelope(y, row, samples, dt, noteOff.values[io]!, a, invA, invD, drop, invR);
       continue;
     }
     for (let n = 0; n < samples; n++) {
       const a = attack.values[ia]!;
       const d = decay.values[id]!;
       const r = release.values[ir]!;
-      y[row + n] = envelopeAt(n * dt, noteOff, a, 1 / a, 1 / d, 1 - sustain.values[is]!, 1 / r);
+      y[row + n] = envelopeAt(n * dt, noteOff.values[io]!, a, 1 / a, 1 / d, 1 - sustain.values[is]!, 1 / r);
       ia += attack.colStride;
       id += decay.colStride;
       is += sustain.colStride;
       ir += release.colStride;
+      io += noteOff.colStride;
     }
   }
 }
 
 /**
- * Adds the gradients of Σ g·env to `grads` (attack, decay, sustain, release; each
+ * Adds the gradients of Σ g·env to `grads` (attack, decay, sustain, release, note-off; each
  * undefined when not needed), through each parameter's strides.
  */
 export function adsrBackward(
   g: Float64Array,
   params: AdsrParameters,
-  noteOff: number,
   batch: number,
   samples: number,
   sampleRate: number,
   grads: GradientTargets,
 ): void {
   const dt = 1 / sampleRate;
-  const d = new Float64Array(4);
+  const d = new Float64Array(5);
   const constant = constantInTime(params);
-  const [attack, decay, sustain, release] = params;
+  const [attack, decay, sustain, release, noteOff] = params;
   for (let b = 0; b < batch; b++) {
     const row = b * samples;
-    const at = [b * attack.rowStride, b * decay.rowStride, b * sustain.rowStride, b * release.rowStride];
+    const at = params.map((p) => b * p.rowStride);
     if (constant) {
       const a = attack.values[at[0]!]!;
       const invA = 1 / a;
       const invD = 1 / decay.values[at[1]!]!;
       const drop = 1 - sustain.values[at[2]!]!;
       const invR = 1 / release.values[at[3]!]!;
-      const [sumA, sumD, sumS, sumR] = constantRowGradients(
-        g,
-        row,
-        samples,
-        dt,
-        noteOff,
-        a,
-        invA,
-        invD,
-        drop,
-        invR,
-      );
-      [sumA, sumD, sumS, sumR].forEach((sum, p) => {
+      const sums = constantRowGradients(g, row, samples, dt, noteOff.values[at[4]!]!, a, invA, invD, drop, invR);
+      sums.forEach((sum, p) => {
         const grad = grads[p];
         if (grad) grad[at[p]!] = grad[at[p]!]! + sum;
       });
@@ -333,7 +337,7 @@ export function adsrBackward(
       const invD = 1 / decay.values[at[1]!]!;
       derivativesAt(
         n * dt,
-        noteOff,
+        noteOff.values[at[4]!]!,
         a,
         1 / a,
         invD,
@@ -341,7 +345,7 @@ export function adsrBackward(
         1 / release.values[at[3]!]!,
         d,
       );
-      for (let p = 0; p < 4; p++) {
+      for (let p = 0; p < 5; p++) {
         const grad = grads[p];
         if (grad) grad[at[p]!] = grad[at[p]!]! + g[row + n]! * d[p]!;
         at[p] = at[p]! + params[p]!.colStride;
