@@ -101,9 +101,9 @@ describe('SynthPlant', () => {
   it('rejects bad input with clear errors', () => {
     const plant = new SynthPlant(presetPatch('fm'));
     expect(() => plant.render(tf.zeros([2]) as unknown as tf.Tensor2D, 10)).toThrow(
-      /must be a \[batch, 13\] tensor, got \[2\]/,
+      /must be a \[batch, 14\] tensor, got \[2\]/,
     );
-    expect(() => plant.render(tf.zeros([1, 3]) as tf.Tensor2D, 10)).toThrow(/\[batch, 13\]/);
+    expect(() => plant.render(tf.zeros([1, 3]) as tf.Tensor2D, 10)).toThrow(/\[batch, 14\]/);
     expect(() => plant.render(tf.zeros([1, 14]) as tf.Tensor2D, 0)).toThrow(/samples must be an integer ≥ 1/);
     expect(() => plant.render(tf.zeros([1, 14], 'int32') as tf.Tensor2D, 10)).toThrow(/float32/);
     expect(() => new SynthPlant(presetPatch('fm'), { sampleRate: -1 })).toThrow(/sampleRate/);
