@@ -10,7 +10,7 @@
 //   LE_PRESETS=subtractive,fm,additive  LE_STEPS=150  LE_GAIN_DB=0 (target gain before matching)
 //   LE_NAME=loudness-envelope (results file bench/results/<LE_NAME>.json)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,10 @@ const GAIN_DB = Number(env.LE_GAIN_DB ?? 0);
 const SR = 16000;
 const bin = join(root, 'packages', 'cli', 'dist', 'bin.js');
 
-const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], {
+  cwd: root,
+  encoding: 'utf8',
+}).stdout.trim();
 const work = mkdtempSync(join(tmpdir(), 'loudness-envelope-'));
 
 function pearson(a, b) {
@@ -88,7 +91,19 @@ try {
       const out = join(work, `${name.replace(':', '-')}-${preset}`);
       const run = spawnSync(
         process.execPath,
-        [bin, 'match', targetFile, '--preset', preset, '--steps', String(STEPS), '--out', out, '--float', '--json'],
+        [
+          bin,
+          'match',
+          targetFile,
+          '--preset',
+          preset,
+          '--steps',
+          String(STEPS),
+          '--out',
+          out,
+          '--float',
+          '--json',
+        ],
         { encoding: 'utf8', maxBuffer: 64 << 20 },
       );
       if (run.status !== 0) throw new Error(`match ${name} ${preset} failed: ${run.stderr}`);

@@ -21,13 +21,13 @@ import { createProgress } from '../cli/progress';
 import { useCpuBackend } from '../cli/tensorflow';
 import { UsageError } from '../cli/usage-error';
 import { CLI_VERSION } from '../cli/version';
-import { peakDbfs } from './render-command';
 import { MATCH_LOSS_NAMES, MATCH_LOSSES, type MatchLossName } from '../match/losses';
 import { MATCH_ANALYSIS_FRAME } from '../match/match-objective';
 import type { MatchSummary } from '../match/match-records';
 import { DEFAULT_WINDOW_SECONDS, runMatch } from '../match/run-match';
 import { matchReportHtml } from '../report/report-html';
 import { createPlant, PRESETS, patchFileSource, presetSource } from '../synth/synth-source';
+import { peakDbfs } from './render-command';
 
 /** Default number of steps of `match`. */
 export const DEFAULT_MATCH_STEPS = 150;
@@ -225,7 +225,10 @@ export const matchCommand: Command = {
       version: CLI_VERSION,
     };
     if (summary.peak_dbfs > 0 && !values['float']) {
-      warn(io, `the match peaks at +${summary.peak_dbfs.toFixed(2)} dBFS: matched.wav clips (use --float to keep it)`);
+      warn(
+        io,
+        `the match peaks at +${summary.peak_dbfs.toFixed(2)} dBFS: matched.wav clips (use --float to keep it)`,
+      );
     }
     const analysis = { sampleRateHz, fftLength: 1024, hopLength: 256, melBins: 64 };
     const report = matchReportHtml({

@@ -23,11 +23,20 @@ describe('match of a quiet real note', () => {
     const gain = 10 ** (-20 / 20); // 20 dB quieter than the file
     const target = clip.samples.map((x) => x * gain);
     const plant = createPlant(presetSource('subtractive'), 16000);
-    const result = await runMatch({ target, sampleRateHz: 16000, plant, method: 'ae-ddsp', steps: 60, seed: 1 });
+    const result = await runMatch({
+      target,
+      sampleRateHz: 16000,
+      plant,
+      method: 'ae-ddsp',
+      steps: 60,
+      seed: 1,
+    });
     const targetDb = loudnessEnvelope(target, 16000).overallRmsDb;
     const matchedDb = loudnessEnvelope(result.matched, 16000).overallRmsDb;
-    const start = loudnessEnvelope(renderParameters(plant, result.initialNormalised, target.length), 16000)
-      .overallRmsDb;
+    const start = loudnessEnvelope(
+      renderParameters(plant, result.initialNormalised, target.length),
+      16000,
+    ).overallRmsDb;
     expect(Math.abs(start - targetDb)).toBeGreaterThan(10); // the preset starts far too loud
     expect(Math.abs(matchedDb - targetDb)).toBeLessThan(2);
     let peak = 0;

@@ -9,7 +9,10 @@ const SR = 16000;
 
 /** A tone of `hz` whose amplitude follows `envelope(t)` (t in seconds), as float32. */
 function tone(hz: number, samples: number, envelope: (t: number) => number = () => 0.5): Float32Array {
-  return Float32Array.from({ length: samples }, (_, n) => envelope(n / SR) * Math.sin((2 * Math.PI * hz * n) / SR));
+  return Float32Array.from(
+    { length: samples },
+    (_, n) => envelope(n / SR) * Math.sin((2 * Math.PI * hz * n) / SR),
+  );
 }
 
 /**
@@ -17,7 +20,14 @@ function tone(hz: number, samples: number, envelope: (t: number) => number = () 
  * `hop`, each frame's Hann-weighted mean square Σ(w·x)²/Σw² (or the A-weighted one through a
  * plain DFT), in dB over the target's floor; the mean squared difference.
  */
-function reference(audio: Float32Array, target: Float32Array, n: number, hop: number, rangeDb: number, aWeighted = false) {
+function reference(
+  audio: Float32Array,
+  target: Float32Array,
+  n: number,
+  hop: number,
+  rangeDb: number,
+  aWeighted = false,
+) {
   const w = Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n));
   const windowPower = w.reduce((s, v) => s + v * v, 0);
   const frames = (x: Float32Array) => {
@@ -103,8 +113,14 @@ describe.each(BACKENDS)('loudness-envelope loss on %s', (backend) => {
   });
 
   it('has the gradient of central differences', () => {
-    const target = tf.tensor2d(tone(440, 1200, (t) => 0.5 * Math.exp(-t / 0.03)), [1, 1200]);
-    const audio = tf.tensor2d(seededNoise(1200, 3).map((v) => 0.2 * v), [1, 1200]);
+    const target = tf.tensor2d(
+      tone(440, 1200, (t) => 0.5 * Math.exp(-t / 0.03)),
+      [1, 1200],
+    );
+    const audio = tf.tensor2d(
+      seededNoise(1200, 3).map((v) => 0.2 * v),
+      [1, 1200],
+    );
     const loss = createLoudnessLoss(target, { fftLength: 256, hopLength: 64 });
     checkDirectional((a) => loss(a), audio, 4, 1e-2, 5e-3);
     loss.dispose();
@@ -129,7 +145,9 @@ describe.each(BACKENDS)('loudness-envelope loss on %s', (backend) => {
     const target = tf.tensor2d(tone(220, 2048), [1, 2048]);
     expect(() => createLoudnessLoss(target, { rangeDb: 0 })).toThrow(/rangeDb/);
     expect(() => createLoudnessLoss(target, { sampleRate: Number.NaN })).toThrow(/sampleRate/);
-    expect(() => createLoudnessLoss(tf.zeros([1, 100]))).toThrow(/loudnessLoss \(target\).*shorter than one frame/);
+    expect(() => createLoudnessLoss(tf.zeros([1, 100]))).toThrow(
+      /loudnessLoss \(target\).*shorter than one frame/,
+    );
     const loss = createLoudnessLoss(target);
     expect(() => loss(tf.zeros([1, 2000]))).toThrow(/2000 samples but the target has 2048/);
     loss.dispose();

@@ -15,11 +15,11 @@
  * @module
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { ensureStockGradients } from '../gradients';
 import { aWeightingDb } from '../stats/spectral-statistics';
 import { stft } from '../stft/stft';
 import { minimumSignalLength, resolveStftOptions } from '../stft/stft-options';
 import { hannWindow } from '../stft/window';
-import { ensureStockGradients } from '../gradients';
 import { assertAudio } from '../validate';
 import { keepTarget, makeTargetLoss, type TargetLoss } from './target-loss';
 

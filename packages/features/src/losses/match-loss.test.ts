@@ -1,5 +1,5 @@
-import { tf, useBackend } from '@ae-ddsp/testing';
 import { readFileSync } from 'node:fs';
+import { tf, useBackend } from '@ae-ddsp/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readWav } from '../analysis/read-wav';
 import { createCumulativeSpectrumLoss } from './cumulative-spectrum-loss';

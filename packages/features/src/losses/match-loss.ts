@@ -86,7 +86,10 @@ export function matchLoss(options: MatchLossOptions = {}): (target: tf.Tensor2D)
   return (target) => {
     const terms: WeightedLoss[] = [{ loss: createLogMelLoss(target, { sampleRate }), weight: 1 }];
     if (pitchWeight > 0) {
-      terms.push({ loss: createCumulativeSpectrumLoss(target, { fftLength: pitchFftLength }), weight: pitchWeight });
+      terms.push({
+        loss: createCumulativeSpectrumLoss(target, { fftLength: pitchFftLength }),
+        weight: pitchWeight,
+      });
     }
     if (loudnessWeight > 0) {
       terms.push({ loss: createLoudnessLoss(target, { sampleRate }), weight: loudnessWeight });

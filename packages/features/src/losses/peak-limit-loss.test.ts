@@ -25,12 +25,16 @@ describe('peak-limit loss', () => {
     const limit = createPeakLimitLoss({ ceilingDb: 0 });
     const audio = tf.tensor2d([[1.5, -1.3, 0.2, 2.1, -0.4, -1.8]]);
     checkDirectional((a) => limit(a), audio, 4, 1e-3, 1e-3);
-    const g = tf.grad((a: tf.Tensor) => limit(a))(audio).dataSync();
+    const g = tf
+      .grad((a: tf.Tensor) => limit(a))(audio)
+      .dataSync();
     expect(Array.from(g, (v) => Math.sign(v) + 0)).toEqual([1, -1, 0, 1, 0, -1]);
   });
 
   it('rejects a ceiling above full scale and bad audio', () => {
-    expect(() => createPeakLimitLoss({ ceilingDb: 1 })).toThrow(/ceilingDb must be a finite number of dBFS ≤ 0, got 1/);
+    expect(() => createPeakLimitLoss({ ceilingDb: 1 })).toThrow(
+      /ceilingDb must be a finite number of dBFS ≤ 0, got 1/,
+    );
     expect(() => createPeakLimitLoss({ ceilingDb: Number.NaN })).toThrow(/ceilingDb/);
     expect(() => createPeakLimitLoss()(tf.zeros([4]))).toThrow(/peakLimitLoss: audio must be a rank-2/);
   });

@@ -111,7 +111,13 @@ describe('fused ADSR kernel (fused engine)', () => {
 });
 
 /** As {@link run}, with the note-off a fifth (learned) parameter. */
-function runLearned(params: readonly Float64Array[], cols: number, batch: number, g: Float64Array, fused: boolean) {
+function runLearned(
+  params: readonly Float64Array[],
+  cols: number,
+  batch: number,
+  g: Float64Array,
+  fused: boolean,
+) {
   const ops = new FusedOps(batch, N, SR);
   const inputs = params.map((p) => ops.input(p, p.length / cols, cols));
   const [attack, decay, sustain, release, noteOff] = inputs as [
@@ -138,7 +144,10 @@ function runLearned(params: readonly Float64Array[], cols: number, batch: number
 describe('fused ADSR kernel with a learned note-off', () => {
   /** Note-offs during the sustain, the attack and the decay; one on a sample (0.2 s at 1 kHz). */
   const constantsWithOff = [...constants, Float64Array.of(0.2731, 0.1502, 0.2)];
-  const curvesWithOff = [...curves, Float64Array.from({ length: N }, (_, n) => 0.2311 + 0.02 * Math.sin(n / 31))];
+  const curvesWithOff = [
+    ...curves,
+    Float64Array.from({ length: N }, (_, n) => 0.2311 + 0.02 * Math.sin(n / 31)),
+  ];
 
   it('equals the composed envelope in value and in every gradient, note-off included', () => {
     for (const [params, cols, batch] of [
@@ -163,7 +172,8 @@ describe('fused ADSR kernel with a learned note-off', () => {
   it('gradient in the note-off matches central finite differences', () => {
     const params = [...constants, Float64Array.of(0.2731, 0.1502, 0.1917)];
     const g = seededNoise(3 * N, 9);
-    const loss = (ps: readonly Float64Array[]) => runLearned(ps, 1, 3, g, true).y.reduce((s, v, i) => s + v * g[i]!, 0);
+    const loss = (ps: readonly Float64Array[]) =>
+      runLearned(ps, 1, 3, g, true).y.reduce((s, v, i) => s + v * g[i]!, 0);
     const { grads } = runLearned(params, 1, 3, g, true);
     const h = 1e-7;
     for (let i = 0; i < 3; i++) {

@@ -325,7 +325,18 @@ export function adsrBackward(
       const invD = 1 / decay.values[at[1]!]!;
       const drop = 1 - sustain.values[at[2]!]!;
       const invR = 1 / release.values[at[3]!]!;
-      const sums = constantRowGradients(g, row, samples, dt, noteOff.values[at[4]!]!, a, invA, invD, drop, invR);
+      const sums = constantRowGradients(
+        g,
+        row,
+        samples,
+        dt,
+        noteOff.values[at[4]!]!,
+        a,
+        invA,
+        invD,
+        drop,
+        invR,
+      );
       sums.forEach((sum, p) => {
         const grad = grads[p];
         if (grad) grad[at[p]!] = grad[at[p]!]! + sum;

@@ -133,9 +133,12 @@ export const adsrModule: ModuleDefinition = Object.freeze<ModuleDefinition>({
     }
   },
   parameters: (options) =>
-    options['learnNoteOff'] === true ? [ATTACK, DECAY, SUSTAIN, RELEASE, NOTE_OFF] : [ATTACK, DECAY, SUSTAIN, RELEASE],
+    options['learnNoteOff'] === true
+      ? [ATTACK, DECAY, SUSTAIN, RELEASE, NOTE_OFF]
+      : [ATTACK, DECAY, SUSTAIN, RELEASE],
   render<S>(ops: SignalOps<S>, { params, options }: ModuleArgs<S>) {
-    const noteOff = options['learnNoteOff'] === true ? params['noteOff']! : ops.constant(options['noteOff'] as number);
+    const noteOff =
+      options['learnNoteOff'] === true ? params['noteOff']! : ops.constant(options['noteOff'] as number);
     return { out: adsrEnvelope(ops, params, noteOff) };
   },
 });
