@@ -35,7 +35,7 @@ describe('ae-ddsp match', () => {
       'report.html',
       'summary.json',
     ]);
-    expect(stdout).toMatch(/^loss \S+ → \S+ in 8 steps \(\d+\.\d s\)\n/);
+    expect(stdout).toMatch(/^loss \S+ → \S+ in 8 steps \(\d+\.\d s\), peak -?\d+\.\d dBFS\n/);
     expect(stdout).toContain('report: run1/report.html\n');
     // Not a terminal: a plain header and periodic lines on stderr, no carriage returns.
     expect(stderr).toMatch(

@@ -29,6 +29,9 @@ describe('peak-limit loss', () => {
       .grad((a: tf.Tensor) => limit(a))(audio)
       .dataSync();
     expect(Array.from(g, (v) => Math.sign(v) + 0)).toEqual([1, -1, 0, 1, 0, -1]);
+    const before = tf.memory().numTensors;
+    tf.tidy(() => tf.grad((a: tf.Tensor) => limit(a))(audio)).dispose();
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('rejects a ceiling above full scale and bad audio', () => {
