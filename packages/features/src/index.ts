@@ -71,7 +71,9 @@ export {
 export { createCumulativeSpectrumLoss } from './losses/cumulative-spectrum-loss';
 export { logMelDistance } from './losses/log-mel-distance';
 export { createLogMelLoss, multiResolutionLogMelLoss } from './losses/log-mel-loss';
+export { createLoudnessLoss, LOUDNESS_LOSS_DEFAULTS } from './losses/loudness-loss';
 export { MATCH_LOSS_DEFAULTS, matchLoss, seedLoss } from './losses/match-loss';
+export { createPeakLimitLoss, PEAK_LIMIT_LOSS_DEFAULTS } from './losses/peak-limit-loss';
 export {
   createSpectralConvergenceLoss,
   createSpectralLoss,
@@ -126,7 +128,9 @@ export type { CumulativeSpectrumDistanceOptions } from './losses/cumulative-spec
 export type { CumulativeSpectrumOptions } from './losses/cumulative-spectrum-loss';
 export type { LogMelDistanceOptions } from './losses/log-mel-distance';
 export type { LogMelLossOptions } from './losses/log-mel-loss';
+export type { LoudnessLossOptions } from './losses/loudness-loss';
 export type { MatchLossOptions } from './losses/match-loss';
+export type { PeakLimitLossOptions } from './losses/peak-limit-loss';
 export type { SpectralConvergenceOptions, SpectralLossOptions } from './losses/spectral-losses';
 export type { StatisticsLossOptions, StatisticsWeights } from './losses/statistics-loss';
 export type { AudioLoss, LossFactory, TargetLoss, WeightedLoss } from './losses/target-loss';

@@ -35,7 +35,7 @@ describe('ae-ddsp match', () => {
       'report.html',
       'summary.json',
     ]);
-    expect(stdout).toMatch(/^loss \S+ → \S+ in 8 steps \(\d+\.\d s\)\n/);
+    expect(stdout).toMatch(/^loss \S+ → \S+ in 8 steps \(\d+\.\d s\), peak -?\d+\.\d dBFS\n/);
     expect(stdout).toContain('report: run1/report.html\n');
     // Not a terminal: a plain header and periodic lines on stderr, no carriage returns.
     expect(stderr).toMatch(
@@ -56,6 +56,11 @@ describe('ae-ddsp match', () => {
     });
     expect(summary['final_loss'] as number).toBeLessThanOrEqual(summary['initial_loss'] as number);
     expect(summary['time_s'] as number).toBeGreaterThan(0);
+    // the peak of matched.wav as written (16-bit PCM: at most full scale)
+    const wav = readFileSync(file('run1/matched.wav'));
+    let peak = 0;
+    for (let i = 44; i + 1 < wav.length; i += 2) peak = Math.max(peak, Math.abs(wav.readInt16LE(i)));
+    expect(summary['peak_dbfs'] as number).toBeCloseTo(20 * Math.log10(peak / 32767), 1);
     expect(summary.parameters.map((p) => [p.name, p.unit])).toEqual([
       ['sine.frequency', 'Hz'],
       ['shaper.cutoff', 'Hz'],

@@ -27,6 +27,7 @@ import type { MatchSummary } from '../match/match-records';
 import { DEFAULT_WINDOW_SECONDS, runMatch } from '../match/run-match';
 import { matchReportHtml } from '../report/report-html';
 import { createPlant, PRESETS, patchFileSource, presetSource } from '../synth/synth-source';
+import { peakDbfs } from './render-command';
 
 /** Default number of steps of `match`. */
 export const DEFAULT_MATCH_STEPS = 150;
@@ -52,14 +53,15 @@ export const matchCommand: Command = {
   description: [
     'Reads the target (WAV, FLAC, MP3, Ogg; mixed to mono, resampled to --sample-rate with a',
     'band-limited resampler) and optimises the synth parameters so the synth sounds like it:',
-    'gradient steps on a multi-resolution log-mel + cumulative-spectrum loss, with learning',
+    'gradient steps on a multi-resolution log-mel + cumulative-spectrum + loudness-envelope',
+    'loss with a level limit at -1 dBFS, with learning',
     'rate, momentum and dither scheduled by the AE-DDSP law, plus sparse local tests. Targets',
     `longer than ${1.5 * DEFAULT_WINDOW_SECONDS} s train on sliding ${DEFAULT_WINDOW_SECONDS} s windows.`,
     '',
     'Writes into --out: matched.wav (the matched synth over the whole target), patch.json (a',
     "patch 'ae-ddsp render' and @ae-ddsp/plant load back), metrics.jsonl (one line per step:",
     'loss, reward, alpha, mu, sigma, norms, parameters), summary.json (final loss, steps, time,',
-    'method, preset, seed and every parameter with its unit) and report.html (plots, spectrograms',
+    'method, preset, seed, peak level and every parameter with its unit) and report.html (plots, spectrograms',
     'and players; opens offline). Files are written only when the run succeeds.',
   ].join('\n'),
   positionals: [{ name: '<target>', description: 'the sound to match (an audio file)' }],
@@ -215,6 +217,7 @@ export const matchCommand: Command = {
       final_loss: result.bestLoss,
       best_step: result.bestStep,
       window: result.window,
+      peak_dbfs: Number(peakDbfs(result.matched).toFixed(2)),
       loss: lossEntry.describe(lossSettings),
       parameters: specs.map((spec, i) => ({
         name: spec.name,
@@ -226,6 +229,12 @@ export const matchCommand: Command = {
       })),
       version: CLI_VERSION,
     };
+    if (summary.peak_dbfs > 0 && !values['float']) {
+      warn(
+        io,
+        `the match peaks at +${summary.peak_dbfs.toFixed(2)} dBFS: matched.wav clips (use --float to keep it)`,
+      );
+    }
     const analysis = { sampleRateHz, fftLength: 1024, hopLength: 256, melBins: 64 };
     const report = matchReportHtml({
       summary,
@@ -250,7 +259,7 @@ export const matchCommand: Command = {
     } else if (!values['quiet']) {
       const fmt = (x: number | null) => (x === null ? '—' : x.toExponential(3));
       io.stdout.write(
-        `loss ${fmt(summary.initial_loss)} → ${fmt(summary.final_loss)} in ${summary.steps} steps (${summary.time_s.toFixed(1)} s)\n` +
+        `loss ${fmt(summary.initial_loss)} → ${fmt(summary.final_loss)} in ${summary.steps} steps (${summary.time_s.toFixed(1)} s), peak ${summary.peak_dbfs.toFixed(1)} dBFS\n` +
           `wrote ${MATCH_OUTPUT_FILES.join(', ')} to ${out}\n` +
           `report: ${join(out, 'report.html')}\n`,
       );

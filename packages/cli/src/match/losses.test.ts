@@ -26,6 +26,8 @@ describe('MATCH_LOSSES', () => {
       expect(MATCH_LOSSES[name].describe(settings).length).toBeGreaterThan(10);
     }
     expect(MATCH_LOSSES.match.describe(settings)).toContain('10000 × cumulative-spectrum');
+    expect(MATCH_LOSSES.match.describe(settings)).toContain('1 × loudness envelope');
+    expect(MATCH_LOSSES.match.describe(settings)).toContain('100 × level limit (samples above -1 dBFS)');
   });
 
   it.each(MATCH_LOSS_NAMES)('%s: far smaller on the target itself than on another note, no leaks', (name) => {
@@ -35,9 +37,9 @@ describe('MATCH_LOSSES', () => {
     const atOther = tf.tidy(() => loss(other).dataSync()[0]!);
     loss.dispose?.();
     expect(atOther).toBeGreaterThan(1e-3);
-    // Not exactly 0 for `match`: its cumulative-spectrum distance of a signal to itself is
-    // about 1.1e-6 (float32 sums), which its 1e4 weight makes 0.011; log-mel alone is at 5e-14.
-    expect(Math.abs(atTarget)).toBeLessThan(0.02 * atOther);
+    // ~0 for every loss: `match`'s cumulative-spectrum term no longer has a floor of 1e-6
+    // (0.011 at its weight 1e4), and its loudness and level-limit terms are 0 at the target
+    expect(Math.abs(atTarget)).toBeLessThan(1e-3 * atOther);
     expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -40,10 +40,13 @@ export interface MatchLossEntry {
 /** The losses `match --loss` offers; the first is the default. */
 export const MATCH_LOSSES = Object.freeze({
   match: {
-    summary: 'log-mel + weighted cumulative-spectrum distance (gives pitch a direction)',
+    summary:
+      'log-mel + weighted cumulative-spectrum distance (gives pitch a direction) + loudness envelope + level limit',
     describe: ({ pitchWeight }) =>
       'multi-resolution log-mel L2 (n_fft 1024 and 4096, hop 256, 64 mels, mean over scales) + ' +
-      `${pitchWeight} × cumulative-spectrum distance (n_fft ${MATCH_LOSS_DEFAULTS.pitchFftLength})`,
+      `${pitchWeight} × cumulative-spectrum distance (n_fft ${MATCH_LOSS_DEFAULTS.pitchFftLength}) + ` +
+      `${MATCH_LOSS_DEFAULTS.loudnessWeight} × loudness envelope (per-frame level difference, dB², n_fft 1024, hop 256) + ` +
+      `${MATCH_LOSS_DEFAULTS.peakWeight} × level limit (samples above ${MATCH_LOSS_DEFAULTS.peakCeilingDb} dBFS)`,
     create: ({ sampleRateHz, pitchWeight }) => matchLoss({ sampleRate: sampleRateHz, pitchWeight }),
   },
   'log-mel': {

@@ -94,6 +94,8 @@ export interface MatchSummary {
   readonly best_step: number | null;
   /** Training window (samples, hop; order `spread` when the steps were fewer than the windows) when the target was long, else null. */
   readonly window: { readonly samples: number; readonly hop: number; readonly order?: string } | null;
+  /** Sample peak of the matched audio, dBFS (above 0 it clips in a 16-bit file). */
+  readonly peak_dbfs: number;
   /** Loss definition. */
   readonly loss: string;
   /** Final parameter values with units. */

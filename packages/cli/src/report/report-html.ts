@@ -186,7 +186,7 @@ export function matchReportHtml(data: MatchReportData): string {
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p class="facts">${escapeHtml(source)} · method <b>${escapeHtml(summary.method)}</b> · seed ${summary.seed} · <b>${summary.steps}</b> steps (${summary.evaluations} synth evaluations) in ${summary.time_s.toFixed(1)} s · ${rate} Hz · loss <b>${fmt(summary.initial_loss)}</b> → <b>${fmt(summary.final_loss)}</b>${summary.best_step === null ? '' : ` (best at step ${summary.best_step})`}${summary.window ? ` · windowed: ${summary.window.samples} samples, hop ${summary.window.hop}` : ''}</p>
+<p class="facts">${escapeHtml(source)} · method <b>${escapeHtml(summary.method)}</b> · seed ${summary.seed} · <b>${summary.steps}</b> steps (${summary.evaluations} synth evaluations) in ${summary.time_s.toFixed(1)} s · ${rate} Hz · loss <b>${fmt(summary.initial_loss)}</b> → <b>${fmt(summary.final_loss)}</b>${summary.best_step === null ? '' : ` (best at step ${summary.best_step})`}${summary.window ? ` · windowed: ${summary.window.samples} samples, hop ${summary.window.hop}` : ''} · peak ${summary.peak_dbfs.toFixed(1)} dBFS</p>
 <p class="note">Loss: ${escapeHtml(summary.loss)}. Written by @ae-ddsp/cli ${escapeHtml(summary.version)}.</p>
 
 <h2>Listen</h2>

@@ -70,8 +70,8 @@ describe('report.html in Chromium', () => {
     ]) {
       expect(titles).toContain(title);
     }
-    // fm has 13 parameters: one trajectory chart each.
-    expect(charts.length).toBe(6 + 13);
+    // fm has 14 parameters (its envelope's note-off is learned): one trajectory chart each.
+    expect(charts.length).toBe(6 + 14);
     for (const chart of charts) {
       expect(chart.width).toBeGreaterThan(100);
       // Every chart has a series drawn through all 12 steps (μ may sit at a bound but is still drawn).

@@ -25,7 +25,7 @@ export const PRESETS: readonly string[] = PRESET_NAMES;
 export const PRESET_DESCRIPTIONS: Readonly<Record<string, string>> = Object.freeze({
   subtractive: 'sawtooth oscillator → ladder low-pass swept by an ADSR → VCA with an ADSR',
   fm: 'two-operator FM: sine modulator into a sine carrier, VCA with an ADSR',
-  additive: 'DDSP-style harmonic oscillator (8 partials) + band-passed white noise',
+  additive: 'DDSP-style harmonic oscillator (8 partials) + band-passed white noise → VCA with an ADSR',
   'seed-stub': "the AE-DDSP seed scaffold's toy synth: sine → tanh(cutoff/2000 · x) · (1 − res)",
 });
 

@@ -44,8 +44,12 @@ const TOTAL_EPSILON = 1e-12;
  * round-off of a bin that should be empty.
  */
 const MAGNITUDE_SMOOTHING = 1e-24;
-/** δ² of the smoothed absolute value `sqrt(d² + δ²)` (the gradient is defined where F = G). */
-const ABS_SMOOTHING = 1e-12;
+/**
+ * δ of the smoothed absolute value `sqrt(d² + δ²) − δ`: the gradient is defined where F = G,
+ * and a spectrum's distance to itself is 0 (not δ per bin: ×1e4 in `matchLoss` that floor was 0.01).
+ */
+const ABS_DELTA = 1e-6;
+const ABS_SMOOTHING = ABS_DELTA * ABS_DELTA;
 
 /** Options of {@link audioCumulativeSpectrumDistance}: the STFT the spectra come from. */
 export type CumulativeSpectrumDistanceOptions = Pick<
@@ -66,13 +70,13 @@ export function cumulativeSpectrum(spectrum: tf.Tensor3D): tf.Tensor3D {
   });
 }
 
-/** `mean_frames Σ_k sqrt((F_k − G_k)² + δ²) / (bins − 1)` of two CDFs (G broadcast over batch). */
+/** `mean_frames Σ_k (sqrt((F_k − G_k)² + δ²) − δ) / (bins − 1)` of two CDFs (G broadcast over batch). */
 function cdfDistance(cdf: tf.Tensor3D, targetCdf: tf.Tensor3D): tf.Scalar {
   return tf.tidy(() => {
     const bins = cdf.shape[2];
     const diff = tf.sub(cdf, targetCdf);
-    // |x| smoothed at 0 (sqrt(x² + δ²)) so the gradient is defined where the CDFs touch
-    const absDiff = tf.sqrt(tf.add(tf.square(diff), ABS_SMOOTHING));
+    // |x| smoothed at 0 (sqrt(x² + δ²) − δ) so the gradient is defined where the CDFs touch
+    const absDiff = tf.sub(tf.sqrt(tf.add(tf.square(diff), ABS_SMOOTHING)), ABS_DELTA);
     return tf.div(tf.mean(tf.sum(absDiff, 2)), bins - 1) as tf.Scalar;
   });
 }
@@ -82,7 +86,7 @@ function cdfDistance(cdf: tf.Tensor3D, targetCdf: tf.Tensor3D): tf.Scalar {
  * frequency: `mean_frames Σ_k |F_k − G_k| / (bins − 1)` with F, G the normalised cumulative
  * spectra ({@link cumulativeSpectrum}), i.e. the earth mover's distance as a fraction of
  * Nyquist (in [0, 1], up to bins/(bins − 1) against a silent frame, whose CDF is 0); |·| is
- * smoothed as `sqrt(d² + 1e-12)`. Moving a partial up or down
+ * smoothed as `sqrt(d² + δ²) − δ` with δ = 1e-6, so a spectrum's distance to itself is 0. Moving a partial up or down
  * changes it linearly, so its gradient points pitch the right way. Plain tfjs ops.
  */
 export function cumulativeSpectrumDistance(spectrum: tf.Tensor3D, target: tf.Tensor3D): tf.Scalar {
@@ -116,7 +120,30 @@ export function targetCumulativeSpectrum(
 ): tf.Tensor3D {
   const config = resolveOptions(options);
   assertAudio(target, 'cumulativeSpectrumDistance (target)', minimumSignalLength(config));
-  return tf.tidy(() => cumulativeSpectrum(spectrumOf(target, config)));
+  return tf.tidy(() => cumulativeSpectrumFloat64(spectrumOf(target, config)));
+}
+
+/**
+ * {@link cumulativeSpectrum} summed in float64 (then stored as float32), as the fused kernel
+ * sums the audio's: a float32 cumulative sum over 513 bins is off by ~1e-5, which left a
+ * target's distance to itself at ~2e-6 (×1e4 in `matchLoss`: 0.02) instead of ~0.
+ */
+function cumulativeSpectrumFloat64(spectrum: tf.Tensor3D): tf.Tensor3D {
+  const [batch, frames, bins] = spectrum.shape;
+  const values = spectrum.dataSync();
+  const cdf = new Float32Array(values.length);
+  const running = new Float64Array(bins);
+  for (let row = 0; row < batch * frames; row++) {
+    const base = row * bins;
+    let acc = 0;
+    for (let k = 0; k < bins; k++) {
+      acc += values[base + k]!;
+      running[k] = acc;
+    }
+    const denominator = acc + TOTAL_EPSILON;
+    for (let k = 0; k < bins; k++) cdf[base + k] = running[k]! / denominator;
+  }
+  return tf.tensor3d(cdf, [batch, frames, bins]);
 }
 
 function resolveOptions(options: CumulativeSpectrumDistanceOptions): StftConfig {
@@ -166,7 +193,7 @@ const distanceKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
       const f = cdf[k]! / denominator;
       const d = f - target[targetBase + k]!;
       const a = Math.sqrt(d * d + ABS_SMOOTHING);
-      frameSum += a;
+      frameSum += a - ABS_DELTA;
       if (gradient) {
         const g = d / a;
         gradCdf[k] = g;

@@ -18,14 +18,14 @@ function run(params: Params, cols: number, batch: number, g: Float64Array, fused
     FusedSignal,
   ];
   let y: FusedSignal;
-  if (fused) y = ops.adsr(...inputs, NOTE_OFF);
+  if (fused) y = ops.adsr(...inputs, ops.constant(NOTE_OFF));
   else {
     const t = ops.input(
       Float64Array.from({ length: N }, (_, n) => n / SR),
       1,
       N,
     );
-    y = ops.audio(composeAdsr(ops, [t, ...inputs], NOTE_OFF));
+    y = ops.audio(composeAdsr(ops, [t, ...inputs], ops.constant(NOTE_OFF)));
   }
   ops.backward(y, g);
   return { y: y.values, grads: inputs.map((s) => s.grad ?? new Float64Array(s.values.length)) };
@@ -101,11 +101,87 @@ describe('fused ADSR kernel (fused engine)', () => {
   it('has the hand-computed shape: attack, decay, sustain and release from the level at note-off', () => {
     const ops = new FusedOps(1, N, SR);
     const c = (v: number) => ops.constant(v);
-    const y = ops.adsr(c(0.1), c(0.1), c(0.5), c(0.1), 0.15).values;
+    const y = ops.adsr(c(0.1), c(0.1), c(0.5), c(0.1), c(0.15)).values;
     expect(y[50]).toBeCloseTo(0.5, 12); // half-way up the attack
     expect(y[100]).toBeCloseTo(1, 12); // the peak
     expect(y[150]).toBeCloseTo(0.75, 12); // half-way down the decay at note-off
     expect(y[200]).toBeCloseTo(0.375, 12); // half-way through the release from 0.75
     expect(y[260]).toBe(0);
+  });
+});
+
+/** As {@link run}, with the note-off a fifth (learned) parameter. */
+function runLearned(
+  params: readonly Float64Array[],
+  cols: number,
+  batch: number,
+  g: Float64Array,
+  fused: boolean,
+) {
+  const ops = new FusedOps(batch, N, SR);
+  const inputs = params.map((p) => ops.input(p, p.length / cols, cols));
+  const [attack, decay, sustain, release, noteOff] = inputs as [
+    FusedSignal,
+    FusedSignal,
+    FusedSignal,
+    FusedSignal,
+    FusedSignal,
+  ];
+  let y: FusedSignal;
+  if (fused) y = ops.adsr(attack, decay, sustain, release, noteOff);
+  else {
+    const t = ops.input(
+      Float64Array.from({ length: N }, (_, n) => n / SR),
+      1,
+      N,
+    );
+    y = ops.audio(composeAdsr(ops, [t, attack, decay, sustain, release], noteOff));
+  }
+  ops.backward(y, g);
+  return { y: y.values, grads: inputs.map((s) => s.grad ?? new Float64Array(s.values.length)) };
+}
+
+describe('fused ADSR kernel with a learned note-off', () => {
+  /** Note-offs during the sustain, the attack and the decay; one on a sample (0.2 s at 1 kHz). */
+  const constantsWithOff = [...constants, Float64Array.of(0.2731, 0.1502, 0.2)];
+  const curvesWithOff = [
+    ...curves,
+    Float64Array.from({ length: N }, (_, n) => 0.2311 + 0.02 * Math.sin(n / 31)),
+  ];
+
+  it('equals the composed envelope in value and in every gradient, note-off included', () => {
+    for (const [params, cols, batch] of [
+      [constantsWithOff, 1, 3],
+      [[...onTheGrid, Float64Array.of(0.25)], 1, 1],
+      [curvesWithOff, N, 1],
+    ] as const) {
+      const g = seededNoise(batch * N, 7);
+      const fused = runLearned(params, cols, batch, g, true);
+      const composed = runLearned(params, cols, batch, g, false);
+      for (let i = 0; i < batch * N; i++) expect(fused.y[i]).toBeCloseTo(composed.y[i]!, 12);
+      fused.grads.forEach((grad, p) => {
+        const scale = Math.max(1, ...composed.grads[p]!.map(Math.abs));
+        for (let i = 0; i < grad.length; i++)
+          expect(Math.abs(grad[i]! - composed.grads[p]![i]!), `parameter ${p}`).toBeLessThan(1e-12 * scale);
+      });
+      const offGradient = fused.grads[4]!;
+      expect(Math.max(...offGradient.map(Math.abs))).toBeGreaterThan(1e-3); // note-off moves the loss
+    }
+  });
+
+  it('gradient in the note-off matches central finite differences', () => {
+    const params = [...constants, Float64Array.of(0.2731, 0.1502, 0.1917)];
+    const g = seededNoise(3 * N, 9);
+    const loss = (ps: readonly Float64Array[]) =>
+      runLearned(ps, 1, 3, g, true).y.reduce((s, v, i) => s + v * g[i]!, 0);
+    const { grads } = runLearned(params, 1, 3, g, true);
+    const h = 1e-7;
+    for (let i = 0; i < 3; i++) {
+      const shifted = (delta: number) =>
+        params.map((v, q) => (q === 4 ? v.map((x, j) => (j === i ? x + delta : x)) : v));
+      const fd = (loss(shifted(h)) - loss(shifted(-h))) / (2 * h);
+      expect(Math.abs(fd), `patch ${i}`).toBeGreaterThan(1e-3);
+      expect(Math.abs(grads[4]![i]! - fd), `patch ${i}`).toBeLessThan(1e-5 * Math.max(1, Math.abs(fd)));
+    }
   });
 });

@@ -1,24 +1,31 @@
 /**
  * The ADSR envelope of `adsrEnvelope` fused for the fused engine: the value in one
  * forward loop over the sample times t = n·(1/fs), and in one backward loop the gradients of
- * Σ g·env with respect to attack, decay, sustain and release, with each sample's derivatives
+ * Σ g·env with respect to attack, decay, sustain, release and note-off, with each sample's derivatives
  * recomputed on the way (no time signal, broadcast copies or Jacobian arrays are stored). The
  * parameters are read through strides, so a per-patch constant costs nothing to broadcast
  * and its gradient is summed locally. With tm = min(t, noteOff):
  * env = (clamp(tm/A, 0, 1) − (1 − S)·clamp((tm − A)/D, 0, 1)) · (1 − clamp((t − noteOff)/R, 0, 1)),
- * and a clamp passes the gradient inside and on its bounds, as tfjs's does.
+ * and a clamp passes the gradient inside and on its bounds, as tfjs's does; min(t, noteOff)
+ * passes it to t on a tie, as tfjs's `minimum` does.
  *
  * @example
  * ```ts
  * const constant = (v: number) => ({ values: Float64Array.of(v), rowStride: 0, colStride: 0 });
- * adsrForward([constant(0.01), constant(0.2), constant(0.7), constant(0.3)], 0.6, 1, 16000, 16000, y);
+ * adsrForward([constant(0.01), constant(0.2), constant(0.7), constant(0.3), constant(0.6)], 1, 16000, 16000, y);
  * ```
  * @module
  */
 import type { GradientTargets, Strided } from './fused-loops';
 
-/** The envelope's parameters in order: attack (s), decay (s), sustain (level), release (s). */
-export type AdsrParameters = readonly [attack: Strided, decay: Strided, sustain: Strided, release: Strided];
+/** The envelope's parameters in order: attack (s), decay (s), sustain (level), release (s), note-off (s). */
+export type AdsrParameters = readonly [
+  attack: Strided,
+  decay: Strided,
+  sustain: Strided,
+  release: Strided,
+  noteOff: Strided,
+];
 
 /** The envelope at time t (s) from attack a, 1/a, 1/decay, 1 − sustain and 1/release. */
 function envelopeAt(
@@ -37,7 +44,7 @@ function envelopeAt(
   return (ramp - drop * fall) * (1 - released);
 }
 
-/** ∂env/∂(attack, decay, sustain, release) at time t, into `out` (arguments as {@link envelopeAt}). */
+/** ∂env/∂(attack, decay, sustain, release, note-off) at time t, into `out` (arguments as {@link envelopeAt}). */
 function derivativesAt(
   t: number,
   off: number,
@@ -63,6 +70,10 @@ function derivativesAt(
   out[1] = keep * (inD ? drop * ud * id : 0);
   out[2] = keep * fall;
   out[3] = inR ? held * ur * ir : 0;
+  // after note-off (t > off; a tie goes to t) the held level moves with off: ∂tm/∂off = 1;
+  // ∂released/∂off = −1/R
+  const slope = t > off ? (inA ? ia : 0) - drop * (inD ? id : 0) : 0;
+  out[4] = keep * slope + (inR ? held * ir : 0);
 }
 
 /** The first n in [lo, hi) where the monotone (false … false, true … true) `pred` holds; hi if none. */
@@ -108,7 +119,15 @@ interface Segments {
   readonly releaseEnd: number;
 }
 
-function segmentsOf(samples: number, dt: number, { off, a, ia, id, ir }: RowEnvelope): Segments {
+function segmentsOf(
+  samples: number,
+  dt: number,
+  off: number,
+  a: number,
+  ia: number,
+  id: number,
+  ir: number,
+): Segments {
   const t = (n: number) => n * dt;
   const nOff = firstIndex(0, samples, (n) => t(n) >= off);
   const decayStart = firstIndex(0, nOff, (n) => (t(n) - a) * id >= 0);
@@ -121,34 +140,8 @@ function segmentsOf(samples: number, dt: number, { off, a, ia, id, ir }: RowEnve
   };
 }
 
-/**
- * One row's constant parameters in the form {@link envelopeAt} takes them: note-off, attack a,
- * 1/a, 1/decay, 1 − sustain and 1/release.
- */
-interface RowEnvelope {
-  readonly off: number;
-  readonly a: number;
-  readonly ia: number;
-  readonly id: number;
-  readonly drop: number;
-  readonly ir: number;
-}
-
-/** The {@link RowEnvelope} of row `b` of parameters that are constant along time. */
-function rowEnvelope([attack, decay, sustain, release]: AdsrParameters, b: number, off: number): RowEnvelope {
-  const a = attack.values[b * attack.rowStride]!;
-  return {
-    off,
-    a,
-    ia: 1 / a,
-    id: 1 / decay.values[b * decay.rowStride]!,
-    drop: 1 - sustain.values[b * sustain.rowStride]!,
-    ir: 1 / release.values[b * release.rowStride]!,
-  };
-}
-
 /** The level reached at note-off, with whether the attack and decay clamps pass there. */
-function levelAtNoteOff({ off, a, ia, id, drop }: RowEnvelope) {
+function levelAtNoteOff(off: number, a: number, ia: number, id: number, drop: number) {
   const uaOff = off * ia;
   const udOff = (off - a) * id;
   const inA = uaOff >= 0 && uaOff <= 1;
@@ -181,12 +174,21 @@ function constantRowEnvelope(
   row: number,
   samples: number,
   dt: number,
-  env: RowEnvelope,
+  off: number,
+  a: number,
+  ia: number,
+  id: number,
+  drop: number,
+  ir: number,
 ): void {
-  const { off, a, ia, id, drop, ir } = env;
   // held (t < off): ramp = t/A until it reaches 1, fall = (t − A)/D from 0 until it reaches 1
-  const segments = segmentsOf(samples, dt, env);
-  const { off: nOff, attackEnd: nA, decayStart: nD0, decayEnd: nD1, releaseEnd: nR } = segments;
+  const {
+    off: nOff,
+    attackEnd: nA,
+    decayStart: nD0,
+    decayEnd: nD1,
+    releaseEnd: nR,
+  } = segmentsOf(samples, dt, off, a, ia, id, ir);
   const cuts = [0, nA, nD0, nD1, nOff].sort((p, q) => p - q);
   for (let c = 0; c + 1 < cuts.length; c++) {
     const lo = cuts[c]!;
@@ -201,7 +203,7 @@ function constantRowEnvelope(
     fillLine(y, row, lo, hi, dt, alpha, beta);
   }
   // released (t ≥ off): the level reached at note-off times 1 − (t − off)/R, then 0
-  const { held } = levelAtNoteOff(env);
+  const { held } = levelAtNoteOff(off, a, ia, id, drop);
   fillLine(y, row, nOff, nR, dt, held * (1 + off * ir), -held * ir);
   fillLine(y, row, nR, samples, dt, 0, 0);
 }
@@ -218,24 +220,37 @@ function constantRowGradients(
   row: number,
   samples: number,
   dt: number,
-  env: RowEnvelope,
-): [number, number, number, number] {
-  const { off, a, ia, id, drop, ir } = env;
+  off: number,
+  a: number,
+  ia: number,
+  id: number,
+  drop: number,
+  ir: number,
+): [number, number, number, number, number] {
   // held (t < off, tm = t): attack while t/A ≤ 1, decay while 0 ≤ (t − A)/D ≤ 1, then sustain
-  const segments = segmentsOf(samples, dt, env);
-  const { off: nOff, attackEnd: nA, decayStart: nD0, decayEnd: nD1, releaseEnd: nR } = segments;
+  const {
+    off: nOff,
+    attackEnd: nA,
+    decayStart: nD0,
+    decayEnd: nD1,
+    releaseEnd: nR,
+  } = segmentsOf(samples, dt, off, a, ia, id, ir);
   const [, attackUa] = rangeSums(g, row, 0, nA, dt * ia, 0); // Σ g·(t/A)
   const [decayG, decayUd] = rangeSums(g, row, nD0, nD1, dt * id, -a * id); // Σ g, Σ g·(t − A)/D
   const [sustainG] = rangeSums(g, row, nD1, nOff, 0, 0);
   // released (t ≥ off, tm = off): the level reached at note-off, times 1 − (t − off)/R until R
-  const { uaOff, udOff, inA, inD, fall: fallOff, held: heldOff } = levelAtNoteOff(env);
+  const { uaOff, udOff, inA, inD, fall: fallOff, held: heldOff } = levelAtNoteOff(off, a, ia, id, drop);
   const [releaseG, releaseUr] = rangeSums(g, row, nOff, nR, dt * ir, -off * ir); // Σ g, Σ g·(t − off)/R
   const keep = releaseG - releaseUr; // Σ g·(1 − (t − off)/R)
+  // note-off moves the held level only where t > off (a sample exactly at off keeps tm = t)
+  const tie = nOff < samples && nOff * dt === off ? g[row + nOff]! : 0;
+  const slope = (inA ? ia : 0) - drop * (inD ? id : 0);
   return [
     -ia * attackUa + drop * id * decayG + keep * ((inA ? -uaOff * ia : 0) + (inD ? drop * id : 0)),
     drop * id * decayUd + keep * (inD ? drop * udOff * id : 0),
     decayUd + sustainG + keep * fallOff,
     heldOff * ir * releaseUr,
+    slope * (keep - tie) + heldOff * ir * releaseG,
   ];
 }
 
@@ -250,14 +265,13 @@ function constantInTime(params: AdsrParameters): boolean {
  */
 export function adsrForward(
   params: AdsrParameters,
-  noteOff: number,
   batch: number,
   samples: number,
   sampleRate: number,
   y: Float64Array,
   firstSample = 0,
 ): void {
-  const [attack, decay, sustain, release] = params;
+  const [attack, decay, sustain, release, noteOff] = params;
   const dt = 1 / sampleRate;
   const constant = firstSample === 0 && constantInTime(params);
   for (let b = 0; b < batch; b++) {
@@ -266,8 +280,14 @@ export function adsrForward(
     let id = b * decay.rowStride;
     let is = b * sustain.rowStride;
     let ir = b * release.rowStride;
+    let io = b * noteOff.rowStride;
     if (constant) {
-      constantRowEnvelope(y, row, samples, dt, rowEnvelope(params, b, noteOff));
+      const a = attack.values[ia]!;
+      const invA = 1 / a;
+      const invD = 1 / decay.values[id]!;
+      const drop = 1 - sustain.values[is]!;
+      const invR = 1 / release.values[ir]!;
+      constantRowEnvelope(y, row, samples, dt, noteOff.values[io]!, a, invA, invD, drop, invR);
       continue;
     }
     for (let n = 0; n < samples; n++) {
@@ -276,7 +296,7 @@ export function adsrForward(
       const r = release.values[ir]!;
       y[row + n] = envelopeAt(
         (firstSample + n) * dt,
-        noteOff,
+        noteOff.values[io]!,
         a,
         1 / a,
         1 / d,
@@ -287,32 +307,49 @@ export function adsrForward(
       id += decay.colStride;
       is += sustain.colStride;
       ir += release.colStride;
+      io += noteOff.colStride;
     }
   }
 }
 
 /**
- * Adds the gradients of Σ g·env to `grads` (attack, decay, sustain, release; each
+ * Adds the gradients of Σ g·env to `grads` (attack, decay, sustain, release, note-off; each
  * undefined when not needed), through each parameter's strides.
  */
 export function adsrBackward(
   g: Float64Array,
   params: AdsrParameters,
-  noteOff: number,
   batch: number,
   samples: number,
   sampleRate: number,
   grads: GradientTargets,
 ): void {
   const dt = 1 / sampleRate;
-  const d = new Float64Array(4);
+  const d = new Float64Array(5);
   const constant = constantInTime(params);
-  const [attack, decay, sustain, release] = params;
+  const [attack, decay, sustain, release, noteOff] = params;
   for (let b = 0; b < batch; b++) {
     const row = b * samples;
-    const at = [b * attack.rowStride, b * decay.rowStride, b * sustain.rowStride, b * release.rowStride];
+    const at = params.map((p) => b * p.rowStride);
     if (constant) {
-      constantRowGradients(g, row, samples, dt, rowEnvelope(params, b, noteOff)).forEach((sum, p) => {
+      const a = attack.values[at[0]!]!;
+      const invA = 1 / a;
+      const invD = 1 / decay.values[at[1]!]!;
+      const drop = 1 - sustain.values[at[2]!]!;
+      const invR = 1 / release.values[at[3]!]!;
+      const sums = constantRowGradients(
+        g,
+        row,
+        samples,
+        dt,
+        noteOff.values[at[4]!]!,
+        a,
+        invA,
+        invD,
+        drop,
+        invR,
+      );
+      sums.forEach((sum, p) => {
         const grad = grads[p];
         if (grad) grad[at[p]!] = grad[at[p]!]! + sum;
       });
@@ -323,7 +360,7 @@ export function adsrBackward(
       const invD = 1 / decay.values[at[1]!]!;
       derivativesAt(
         n * dt,
-        noteOff,
+        noteOff.values[at[4]!]!,
         a,
         1 / a,
         invD,
@@ -331,7 +368,7 @@ export function adsrBackward(
         1 / release.values[at[3]!]!,
         d,
       );
-      for (let p = 0; p < 4; p++) {
+      for (let p = 0; p < 5; p++) {
         const grad = grads[p];
         if (grad) grad[at[p]!] = grad[at[p]!]! + g[row + n]! * d[p]!;
         at[p] = at[p]! + params[p]!.colStride;

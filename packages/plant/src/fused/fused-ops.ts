@@ -526,16 +526,16 @@ export class FusedOps implements SignalOps<FusedSignal> {
     decay: FusedSignal,
     sustain: FusedSignal,
     release: FusedSignal,
-    noteOff: number,
+    noteOff: FusedSignal,
   ): FusedSignal {
     const { batch, samples, sampleRate } = this;
-    const params = [attack, decay, sustain, release] as const;
+    const params = [attack, decay, sustain, release, noteOff] as const;
     this.#expectAudioShaped(...params);
     const strides = params.map(strided) as unknown as AdsrParameters;
     const out = this.#alloc(batch * samples, false);
-    adsrForward(strides, noteOff, batch, samples, sampleRate, out);
+    adsrForward(strides, batch, samples, sampleRate, out);
     return this.#make(batch, samples, out, params, (g) =>
-      adsrBackward(g, strides, noteOff, batch, samples, sampleRate, this.#gradients(params)),
+      adsrBackward(g, strides, batch, samples, sampleRate, this.#gradients(params)),
     );
   }
   /** The VCA's amplitude modulation x·gain·(1 − amount + amount·control), fused. */

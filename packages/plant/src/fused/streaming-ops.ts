@@ -211,12 +211,12 @@ export class StreamingOps extends FusedOps {
     decay: FusedSignal,
     sustain: FusedSignal,
     release: FusedSignal,
-    noteOff: number,
+    noteOff: FusedSignal,
   ): FusedSignal {
     const { batch, samples, sampleRate } = this;
-    const params = [attack, decay, sustain, release].map(strided) as unknown as AdsrParameters;
+    const params = [attack, decay, sustain, release, noteOff].map(strided) as unknown as AdsrParameters;
     const out = new Float64Array(batch * samples);
-    adsrForward(params, noteOff, batch, samples, sampleRate, out, this.firstSample);
+    adsrForward(params, batch, samples, sampleRate, out, this.firstSample);
     return this.#signal(out);
   }
 }

@@ -1,15 +1,18 @@
 /**
  * ADSR envelope with linear segments: from 0 to 1 in `attack` seconds, down to `sustain` in
- * `decay` seconds, held until the `noteOff` option (seconds), then from the level reached
- * at note-off to 0 in `release` seconds. In closed form, with t in seconds,
+ * `decay` seconds, held until note-off (seconds), then from the level reached at note-off to
+ * 0 in `release` seconds. Note-off is the `noteOff` option, fixed; with the option
+ * `learnNoteOff: true` it is a parameter `noteOff` instead, which a match can learn (how long
+ * the note is held). In closed form, with t in seconds,
  * on(t) = clamp(t/A, 0, 1) − (1 − S)·clamp((t − A)/D, 0, 1) and
  * env(t) = on(min(t, noteOff)) · (1 − clamp((t − noteOff)/R, 0, 1)),
- * so it is differentiable in A, D, S and R (piecewise; each sample's value is smooth in
- * every parameter except where a segment boundary crosses that sample).
+ * so it is differentiable in A, D, S, R and a learned note-off (piecewise; each sample's value
+ * is smooth in every parameter except where a segment boundary crosses that sample).
  *
  * @example
  * ```ts
  * const node = { id: 'env', type: 'adsr', options: { noteOff: 0.5 }, params: { attack: 0.01, decay: 0.1, sustain: 0.7, release: 0.2 } };
+ * const held = { id: 'env', type: 'adsr', options: { learnNoteOff: true }, params: { attack: 0.3, noteOff: 2.5 } };
  * ```
  * @module
  */
@@ -61,6 +64,17 @@ export const RELEASE = defineParameter({
   description: 'Time from the note-off level to 0.',
 });
 
+/** Note-off time, seconds: a parameter only with the option `learnNoteOff: true`. */
+export const NOTE_OFF = defineParameter({
+  name: 'noteOff',
+  unit: 'seconds',
+  min: 0.001,
+  max: 30,
+  default: 0.5,
+  mapping: { kind: 'log' },
+  description: 'Time of note-off, from which the release starts.',
+});
+
 let lastTimes: { samples: number; sampleRate: number; times: Float32Array } | undefined;
 
 /**
@@ -84,21 +98,21 @@ export function sampleTimes(samples: number, sampleRate: number, first = 0): Flo
 export function composeAdsr<S>(
   ops: SignalOps<S>,
   [t, attack, decay, sustain, release]: readonly [S, S, S, S, S],
-  noteOff: number,
+  off: S,
 ): S {
   const on = (time: S) =>
     ops.sub(
       ops.clamp(ops.div(time, attack), 0, 1),
       ops.mul(ops.sub(ops.constant(1), sustain), ops.clamp(ops.div(ops.sub(time, attack), decay), 0, 1)),
     );
-  const off = ops.constant(noteOff);
-  const held = on(ops.minimum(t, off));
+  // broadcast first: tfjs's minimum does not reduce a broadcast operand's gradient
+  const held = on(ops.minimum(t, ops.audio(off)));
   const released = ops.clamp(ops.div(ops.sub(t, off), release), 0, 1);
   return ops.mul(held, ops.sub(ops.constant(1), released));
 }
 
 /** The envelope as a signal (see module docs); `noteOff` in seconds. Fused where the engine has `adsr`. */
-export function adsrEnvelope<S>(ops: SignalOps<S>, params: Readonly<Record<string, S>>, noteOff: number): S {
+export function adsrEnvelope<S>(ops: SignalOps<S>, params: Readonly<Record<string, S>>, noteOff: S): S {
   const attack = params['attack']!;
   const decay = params['decay']!;
   const sustain = params['sustain']!;
@@ -111,19 +125,24 @@ export function adsrEnvelope<S>(ops: SignalOps<S>, params: Readonly<Record<strin
 /** The envelope module (`adsr`). */
 export const adsrModule: ModuleDefinition = Object.freeze<ModuleDefinition>({
   type: 'adsr',
-  description: 'Linear ADSR envelope (seconds, sustain level) with a note-off time option.',
+  description: 'Linear ADSR envelope (seconds, sustain level) with a fixed or learned note-off time.',
   inputs: [],
   requiredInputs: [],
   outputs: ['out'],
-  options: Object.freeze({ noteOff: 0.5 }),
+  options: Object.freeze({ noteOff: 0.5, learnNoteOff: false }),
   validateOptions(options: ModuleOptions) {
     const t = options['noteOff'];
     if (!(typeof t === 'number' && Number.isFinite(t) && t >= 0)) {
       throw new Error(`option "noteOff" must be a finite number of seconds ≥ 0, got ${String(t)}`);
     }
   },
-  parameters: () => [ATTACK, DECAY, SUSTAIN, RELEASE],
+  parameters: (options) =>
+    options['learnNoteOff'] === true
+      ? [ATTACK, DECAY, SUSTAIN, RELEASE, NOTE_OFF]
+      : [ATTACK, DECAY, SUSTAIN, RELEASE],
   render<S>(ops: SignalOps<S>, { params, options }: ModuleArgs<S>) {
-    return { out: adsrEnvelope(ops, params, options['noteOff'] as number) };
+    const noteOff =
+      options['learnNoteOff'] === true ? params['noteOff']! : ops.constant(options['noteOff'] as number);
+    return { out: adsrEnvelope(ops, params, noteOff) };
   },
 });

@@ -119,6 +119,18 @@ const MODULE_CASES: Record<string, Patch> = {
     ],
     output: 'vca.out',
   }),
+  'vca with an ADSR whose note-off is learned': createPatch({
+    nodes: [
+      node('osc', 'oscillator', { params: { frequency: 251, detune: -9, phase: 25 } }),
+      node('env', 'adsr', { options: { learnNoteOff: true }, params: { ...ENV, noteOff: 0.00803 } }),
+      node('vca', 'vca', { params: { gain: 0.7, amount: 0.8 } }),
+    ],
+    connections: [
+      { from: 'osc.out', to: 'vca.in' },
+      { from: 'env.out', to: 'vca.gain' },
+    ],
+    output: 'vca.out',
+  }),
   'lfo square into a vca': createPatch({
     nodes: [
       node('osc', 'oscillator', { params: { frequency: 251, detune: -9, phase: 25 } }),

@@ -29,7 +29,7 @@ describe('SynthPlant', () => {
       Math.sqrt(20 * 8000),
       6,
     );
-    expect(() => plant.toPhysical([0.5])).toThrow(/must have 16 values, got 1/);
+    expect(() => plant.toPhysical([0.5])).toThrow(/must have 18 values, got 1/);
   });
 
   it('writes values back into a patch that reloads to the same vector', () => {
@@ -101,11 +101,11 @@ describe('SynthPlant', () => {
   it('rejects bad input with clear errors', () => {
     const plant = new SynthPlant(presetPatch('fm'));
     expect(() => plant.render(tf.zeros([2]) as unknown as tf.Tensor2D, 10)).toThrow(
-      /must be a \[batch, 13\] tensor, got \[2\]/,
+      /must be a \[batch, 14\] tensor, got \[2\]/,
     );
-    expect(() => plant.render(tf.zeros([1, 3]) as tf.Tensor2D, 10)).toThrow(/\[batch, 13\]/);
-    expect(() => plant.render(tf.zeros([1, 13]) as tf.Tensor2D, 0)).toThrow(/samples must be an integer ≥ 1/);
-    expect(() => plant.render(tf.zeros([1, 13], 'int32') as tf.Tensor2D, 10)).toThrow(/float32/);
+    expect(() => plant.render(tf.zeros([1, 3]) as tf.Tensor2D, 10)).toThrow(/\[batch, 14\]/);
+    expect(() => plant.render(tf.zeros([1, 14]) as tf.Tensor2D, 0)).toThrow(/samples must be an integer ≥ 1/);
+    expect(() => plant.render(tf.zeros([1, 14], 'int32') as tf.Tensor2D, 10)).toThrow(/float32/);
     expect(() => new SynthPlant(presetPatch('fm'), { sampleRate: -1 })).toThrow(/sampleRate/);
     expect(() => renderFused(plant, [0.5], 1, 10)).toThrow(/normalised must hold/);
   });

@@ -5,7 +5,10 @@
  * - `fm`: two-operator FM, a sine modulator into a sine carrier's FM input (Hz of
  *   deviation), then a VCA with an ADSR;
  * - `additive`: DDSP-style harmonic oscillator (8 partials) plus white noise through a
- *   band-pass biquad, mixed;
+ *   band-pass biquad, mixed, then a VCA with an ADSR;
+ *
+ * Every ADSR of these three learns its note-off (`learnNoteOff`: how long the note is held,
+ * starting at 0.6 s), so a match can hold a long note.
  * - `seed-stub`: the AE-DDSP seed scaffold's toy synth, sin(2πf·t) → tanh(cutoff/2000·x)·(1 − res),
  *   with the seed's t = linspace(0, n/sr, n).
  *
@@ -17,6 +20,9 @@
  */
 import type { Patch } from '../graph/patch';
 import { createPatch, node, parallel, series } from '../graph/patch-io';
+
+/** Where the presets' envelopes start their (learned) note-off, seconds. */
+const NOTE_OFF = 0.6;
 
 /** Names of the built-in presets. */
 export const PRESET_NAMES = ['subtractive', 'fm', 'additive', 'seed-stub'] as const;
@@ -36,13 +42,13 @@ function subtractive(): Patch {
         params: { frequency: 220 },
       }),
       node('filterEnv', 'adsr', {
-        options: { noteOff: 0.6 },
-        params: { attack: 0.005, decay: 0.25, sustain: 0.3, release: 0.2 },
+        options: { learnNoteOff: true },
+        params: { attack: 0.005, decay: 0.25, sustain: 0.3, release: 0.2, noteOff: NOTE_OFF },
       }),
       node('vcf', 'ladder', { params: { cutoff: 600, resonance: 0.3, cutoffModulation: 3 } }),
       node('ampEnv', 'adsr', {
-        options: { noteOff: 0.6 },
-        params: { attack: 0.01, decay: 0.2, sustain: 0.7, release: 0.3 },
+        options: { learnNoteOff: true },
+        params: { attack: 0.01, decay: 0.2, sustain: 0.7, release: 0.3, noteOff: NOTE_OFF },
       }),
       node('vca', 'vca', { params: { gain: 0.8, amount: 1 } }),
     ],
@@ -62,8 +68,8 @@ function fm(): Patch {
       node('modulator', 'oscillator', { params: { frequency: 440 } }),
       node('carrier', 'oscillator', { params: { frequency: 220, fmDepth: 300 } }),
       node('ampEnv', 'adsr', {
-        options: { noteOff: 0.6 },
-        params: { attack: 0.01, decay: 0.2, sustain: 0.7, release: 0.3 },
+        options: { learnNoteOff: true },
+        params: { attack: 0.01, decay: 0.2, sustain: 0.7, release: 0.3, noteOff: NOTE_OFF },
       }),
       node('vca', 'vca', { params: { gain: 0.8, amount: 1 } }),
     ],
@@ -77,13 +83,29 @@ function fm(): Patch {
 }
 
 function additive(): Patch {
-  return parallel([
+  const sources = parallel([
     [node('harmonics', 'harmonic', { options: { partials: 8 }, params: { frequency: 220 } })],
     [
       node('noise', 'noise', { options: { seed: 1 }, params: { gain: 0.05 } }),
       node('noiseFilter', 'biquad', { options: { mode: 'bandpass' }, params: { frequency: 3000, Q: 1 } }),
     ],
   ]);
+  return createPatch({
+    nodes: [
+      ...sources.nodes,
+      node('ampEnv', 'adsr', {
+        options: { learnNoteOff: true },
+        params: { attack: 0.01, decay: 0.2, sustain: 0.7, release: 0.3, noteOff: NOTE_OFF },
+      }),
+      node('vca', 'vca', { params: { gain: 1, amount: 1 } }),
+    ],
+    connections: [
+      ...sources.connections,
+      { from: sources.output, to: 'vca.in' },
+      { from: 'ampEnv.out', to: 'vca.gain' },
+    ],
+    output: 'vca.out',
+  });
 }
 
 function seedStub(): Patch {

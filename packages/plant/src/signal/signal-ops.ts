@@ -94,10 +94,10 @@ export interface SignalOps<S> {
   ladder?(x: S, cutoffHz: S, q: S): S;
   /**
    * Optional: the linear ADSR envelope of `adsrEnvelope` over this engine's sample times
-   * (attack, decay, release in seconds, sustain level; note-off at `noteOff` seconds) as one
-   * fused operation. Engines without it get the same formula composed from the operations above.
+   * (attack, decay, release and note-off in seconds, sustain level) as one fused operation.
+   * Engines without it get the same formula composed from the operations above.
    */
-  adsr?(attack: S, decay: S, sustain: S, release: S, noteOff: number): S;
+  adsr?(attack: S, decay: S, sustain: S, release: S, noteOff: S): S;
   /**
    * Optional: the VCA's x·gain·(1 − amount + amount·control) as one fused operation (engines
    * without it compose it from the operations above).
