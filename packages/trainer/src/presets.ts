@@ -14,7 +14,8 @@ import type { UpdateRuleFactory } from './update-rules/update-rule';
  * - `scaffold`: the seed scaffold's algorithm — PyTorch-style SGD momentum, its scheduler
  *   (u = 1.02 / d = 0.8 with an absolute ε = 1e-5, δμ = 0.01, κμ = 0.1, constant σ) and
  *   Gaussian noise added to the gradient;
- * - `random`: random search (uniform candidates in the normalised box, keep the best).
+ * - `random`: random search (uniform candidates in the normalised box, keep the best);
+ * - `cma-es`: CMA-ES over the normalised box (mirrored at its faces), one generation per step.
  */
 export type MethodName =
   | 'ae-ddsp'
@@ -23,7 +24,8 @@ export type MethodName =
   | 'ae-ddsp-fixed-lr'
   | 'adam'
   | 'scaffold'
-  | 'random';
+  | 'random'
+  | 'cma-es';
 
 /** How a method is assembled from the trainer's parts; options you pass explicitly override it. */
 export interface MethodPreset {
@@ -35,6 +37,8 @@ export interface MethodPreset {
   readonly dither: 'parameters' | 'gradient' | 'none';
   /** Run the explorer's sparse local tests. */
   readonly localTests: boolean;
+  /** How a method without a rule searches: uniform candidates (default) or CMA-ES generations. */
+  readonly search?: 'uniform' | 'cma-es';
 }
 
 const aeDdspScheduler: Readonly<Partial<SchedulerOptions>> = Object.freeze({
@@ -70,6 +74,13 @@ export const METHOD_PRESETS: Readonly<Record<MethodName, MethodPreset>> = Object
     localTests: false,
   }),
   random: Object.freeze({ rule: undefined, scheduler: 'fixed', dither: 'none', localTests: false }),
+  'cma-es': Object.freeze({
+    rule: undefined,
+    scheduler: 'fixed',
+    dither: 'none',
+    localTests: false,
+    search: 'cma-es',
+  }),
 } satisfies Record<MethodName, MethodPreset>);
 
 /** Every method, in the order reports list them. */

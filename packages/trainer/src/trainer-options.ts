@@ -8,6 +8,7 @@ import type {
   TrainerExplorer,
   TrainerScheduler,
 } from './interfaces';
+import type { CmaEsSearchOptions } from './cma-es-search';
 import type { LoudnessPenalty, TrainingWindow } from './objective';
 import type { TrainerExplorerOptions } from './parts';
 import type { MethodName } from './presets';
@@ -83,6 +84,8 @@ export interface TrainerOptions {
   readonly maxGradientNorm?: number;
   /** Knob-slew limit: no normalised parameter moves more than this per gradient update. Default none. */
   readonly maxSlew?: number;
+  /** σ₀ and λ of the `cma-es` method (defaults {@link CMA_ES_SEARCH_DEFAULTS}). */
+  readonly cmaEs?: Partial<CmaEsSearchOptions>;
   /** Called after every step with its event. */
   readonly onStep?: (event: StepEvent) => void;
 }

@@ -3,6 +3,7 @@ import { matchLoss } from '@ae-ddsp/features';
 import { cosineEnvelope, type Hyperparameters, type LearningRateEnvelope } from '@ae-ddsp/scheduler';
 import * as tf from '@tensorflow/tfjs-core';
 import { CHECKPOINT_FORMAT, checkCheckpoint, type TrainerCheckpoint } from './checkpoint';
+import { CmaEsSearch } from './cma-es-search';
 import { Exploration } from './exploration';
 import { gradientStep, norm } from './gradient-step';
 import type { TrainerExplorer, TrainerScheduler } from './interfaces';
@@ -56,6 +57,7 @@ export class Trainer {
   readonly #explorer: TrainerExplorer;
   readonly #scheduler: TrainerScheduler;
   readonly #rule: UpdateRule | undefined;
+  readonly #cmaEs: CmaEsSearch | undefined;
   readonly #freshRule: UpdateRuleState | undefined;
   readonly #monitor: ResonanceMonitor;
   readonly #anneal: LearningRateEnvelope | undefined;
@@ -101,6 +103,10 @@ export class Trainer {
     };
     this.#onStep = options.onStep;
     this.#theta = initialParameters(options.initial, this.#count, size);
+    this.#cmaEs =
+      this.#preset.search === 'cma-es'
+        ? new CmaEsSearch(this.#theta, (options.seed ?? 0) * 2 + 1, options.cmaEs)
+        : undefined;
     this.#stability = new Stability(this.#theta, options.explodeFactor);
     this.#lastUpdate = new Float32Array(size);
     this.#objective = new Objective({
@@ -131,6 +137,10 @@ export class Trainer {
       trainer.#random = SeededRandom.fromState(checkpoint.random);
       trainer.#lastUpdate = Float32Array.from(checkpoint.lastUpdate);
       trainer.#monitor.restore(checkpoint.resonance);
+      if (trainer.#cmaEs) {
+        if (!checkpoint.search) throw new TypeError('Trainer.resume: a cma-es checkpoint needs its search state');
+        trainer.#cmaEs.restore(checkpoint.search);
+      }
     } catch (error) {
       trainer.dispose();
       throw error;
@@ -240,6 +250,7 @@ export class Trainer {
       random: this.#random.state(),
       lastUpdate: Array.from(this.#lastUpdate),
       resonance: this.#monitor.toJSON(),
+      search: this.#cmaEs?.toJSON() ?? null,
     };
   }
 
@@ -297,10 +308,17 @@ export class Trainer {
     return { ...measured, hyper, next, localTest };
   }
 
-  /** Random search: K uniform candidates as one batch; the best so far is kept. */
+  /**
+   * A search without gradients, its candidates scored as one batch: random search (K uniform
+   * candidates, θ is the best so far) or one CMA-ES generation (θ is the distribution's mean).
+   */
   #search(before: Float32Array, window: number): Move {
-    const candidates = randomCandidates(this.#random, this.#explorer.options.probes, before.length);
+    const cmaEs = this.#cmaEs;
+    const candidates = cmaEs
+      ? cmaEs.ask()
+      : randomCandidates(this.#random, this.#explorer.options.probes, before.length);
     const losses = this.#objective.losses(candidates, window);
+    cmaEs?.tell(losses);
     const best = lowestIndex(losses);
     const loss = best < 0 ? Number.POSITIVE_INFINITY : losses[best]!;
     if (best >= 0) this.#stability.offer(loss, candidates[best]!);
@@ -313,10 +331,11 @@ export class Trainer {
       audioReward: undefined,
       rolledBack: false,
     });
-    return { next: this.#stability.best, loss, hyper, resonance };
+    return { next: cmaEs ? cmaEs.mean : this.#stability.best, loss, hyper, resonance };
   }
 
   #evaluationsPerStep(): number {
+    if (this.#cmaEs) return this.#cmaEs.populationSize;
     const probes = this.#explorer.options.probes;
     if (!this.#rule) return probes;
     return 1 + (this.#preset.localTests && this.#explorer.isTestStep(this.#step) ? probes : 0);
