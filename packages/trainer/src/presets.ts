@@ -1,4 +1,3 @@
-import { oneFifthSuccessDither } from '@ae-ddsp/explorer';
 import type { SchedulerOptions } from '@ae-ddsp/scheduler';
 import { adam } from './update-rules/adam';
 import { heavyBall } from './update-rules/heavy-ball';
@@ -7,7 +6,7 @@ import type { UpdateRuleFactory } from './update-rules/update-rule';
 /**
  * The optimisation methods the trainer runs with equal budgets, each a preset of the
  * trainer's parts ({@link METHOD_PRESETS}):
- * - `ae-ddsp`: scheduled α/μ/σ (seed law + 1/5th-success dither), Adam-style U with μ_t as
+ * - `ae-ddsp`: scheduled α/μ/σ (the seed's laws: σ raised only on plateaus), Adam-style U with μ_t as
  *   its first-moment coefficient, dither every step, sparse local tests;
  * - `ae-ddsp-no-dither`, `ae-ddsp-no-local-tests`, `ae-ddsp-fixed-lr`: ablations of it;
  * - `adam`: plain Adam (fixed α, β1 = 0.9) on the same loss;
@@ -41,9 +40,12 @@ export interface MethodPreset {
   readonly search?: 'uniform' | 'cma-es';
 }
 
-const aeDdspScheduler: Readonly<Partial<SchedulerOptions>> = Object.freeze({
-  ditherLaw: oneFifthSuccessDither(),
-});
+/**
+ * The `ae-ddsp` scheduler: the seed's laws as they are (AE-DDSP §3, docs/method.md) — σ is raised
+ * only on plateaus. The 1/5th-success rule is an option:
+ * `scheduler: { ditherLaw: oneFifthSuccessDither() }` (from `@ae-ddsp/explorer`).
+ */
+const aeDdspScheduler: Readonly<Partial<SchedulerOptions>> = Object.freeze({});
 
 const aeDdsp: MethodPreset = Object.freeze({
   rule: adam,

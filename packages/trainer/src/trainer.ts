@@ -11,7 +11,7 @@ import { Objective } from './objective';
 import { resolveParts } from './parts';
 import type { MethodName, MethodPreset } from './presets';
 import { lowestIndex, randomCandidates } from './random-search';
-import { ResonanceMonitor, type ResonanceReport } from './resonance-monitor';
+import { ResonanceMonitor } from './resonance-monitor';
 import { Stability } from './stability';
 import type { StepEvent, TrainerOptions, TrainResult } from './trainer-options';
 import type { UpdateRule, UpdateRuleState } from './update-rules/update-rule';
@@ -23,7 +23,6 @@ interface Move {
   readonly next: Float32Array;
   readonly loss: number;
   readonly hyper: Hyperparameters;
-  readonly resonance: ResonanceReport;
   readonly reward?: number | undefined;
   readonly loudnessDb?: number | undefined;
   readonly gradientNorm?: number;
@@ -206,7 +205,15 @@ export class Trainer {
     this.#lastUpdate = next.map((x, i) => x - before[i]!);
     this.#theta = next;
     this.#step++;
-    // 10: log.
+    // 10: log, with the resonance measures of this step's own update.
+    const resonance = this.#monitor.observe({
+      gradientNorm: move.gradientNorm ?? 0,
+      update: this.#lastUpdate,
+      parameters: next,
+      loudnessDb: move.loudnessDb,
+      audioReward: move.reward,
+      rolledBack: move.rolledBack ?? false,
+    });
     const event: StepEvent = {
       step,
       evaluations: this.evaluations,
@@ -223,7 +230,7 @@ export class Trainer {
       rolledBack: move.rolledBack ?? false,
       window,
       loudnessDb: move.loudnessDb,
-      resonance: move.resonance,
+      resonance,
       parameters: Float32Array.from(next),
     };
     this.#onStep?.(event);
@@ -267,15 +274,7 @@ export class Trainer {
     // Stability: a non-finite or exploding loss rolls back (last good θ, fresh rule state and
     // history, α damped by the scheduler).
     const rolledBack = this.#stability.diverged(loss, gradientNorm);
-    const resonance = this.#monitor.observe({
-      gradientNorm,
-      update: this.#lastUpdate,
-      parameters: before,
-      loudnessDb,
-      audioReward: reward,
-      rolledBack,
-    });
-    const measured = { loss, reward, loudnessDb, gradientNorm, resonance };
+    const measured = { loss, reward, loudnessDb, gradientNorm };
     if (rolledBack) {
       const hyper = this.#scheduler.update({ loss: Number.POSITIVE_INFINITY });
       rule.restore(this.#freshRule!);
@@ -283,13 +282,16 @@ export class Trainer {
       return { ...measured, hyper, next: this.#stability.lastGood, rolledBack };
     }
     this.#stability.accept(before);
-    // 4–5: filtered feedback (the composite reward, when one is configured) and scheduler update.
+    // 4–5: filtered feedback (the composite reward, when one is configured: R_aud and loudness
+    // at θ_t, the optimiser and policy parts of the last step) and scheduler update.
     let hyper = this.#scheduler.update({
       loss,
-      reward: this.#feedReward ? resonance.reward : undefined,
+      reward: this.#feedReward ? this.#monitor.composite(reward, loudnessDb) : undefined,
       successRate: this.#explorer.successRate,
     });
     if (this.#anneal) hyper = { ...hyper, dither: hyper.dither * this.#anneal(step) };
+    const steering = this.#steering();
+    hyper = { ...hyper, learningRate: hyper.learningRate * steering.learningRate };
     // 6: gradient step θ − u with α_t, μ_t, within the risk limits.
     const noise = this.#preset.dither === 'gradient' ? () => this.#random.gaussian() : undefined;
     let next = gradientStep(before, gradient, hyper, rule, this.#limits, noise);
@@ -297,7 +299,7 @@ export class Trainer {
     if (this.#preset.dither === 'parameters') next = this.#exploration.dither(next, hyper.dither);
     // 8: sparse local test around θ_t, averaged into θ_{t+1}.
     let localTest: StepEvent['localTest'];
-    if (this.#preset.localTests && this.#explorer.isTestStep(step)) {
+    if (this.#preset.localTests && (this.#explorer.isTestStep(step) || steering.localTest)) {
       const radius = this.#explorer.options.probeScale * (this.#anneal?.(step) ?? 1);
       const test = this.#exploration.localTest(before, next, loss, radius, (c) =>
         this.#objective.losses(c, window),
@@ -306,6 +308,15 @@ export class Trainer {
       localTest = { improved: test.improved, bestLoss: test.bestLoss };
     }
     return { ...measured, hyper, next, localTest };
+  }
+
+  /**
+   * What the last step's regime (AE-DDSP §5) asks of this one, when `resonance.steer` is on:
+   * after an `exploding` step α is halved; after a `stalled` one a local test runs now.
+   */
+  #steering(): { readonly learningRate: number; readonly localTest: boolean } {
+    const regime = this.#monitor.options.steer ? this.#monitor.regime : undefined;
+    return { learningRate: regime === 'exploding' ? 0.5 : 1, localTest: regime === 'stalled' };
   }
 
   /**
@@ -323,22 +334,15 @@ export class Trainer {
     const loss = best < 0 ? Number.POSITIVE_INFINITY : losses[best]!;
     if (best >= 0) this.#stability.offer(loss, candidates[best]!);
     const hyper = this.#scheduler.update({ loss });
-    const resonance = this.#monitor.observe({
-      gradientNorm: 0,
-      update: this.#lastUpdate,
-      parameters: before,
-      loudnessDb: undefined,
-      audioReward: undefined,
-      rolledBack: false,
-    });
-    return { next: cmaEs ? cmaEs.mean : this.#stability.best, loss, hyper, resonance };
+    return { next: cmaEs ? cmaEs.mean : this.#stability.best, loss, hyper };
   }
 
   #evaluationsPerStep(): number {
     if (this.#cmaEs) return this.#cmaEs.populationSize;
     const probes = this.#explorer.options.probes;
     if (!this.#rule) return probes;
-    return 1 + (this.#preset.localTests && this.#explorer.isTestStep(this.#step) ? probes : 0);
+    const testing = this.#explorer.isTestStep(this.#step) || this.#steering().localTest;
+    return 1 + (this.#preset.localTests && testing ? probes : 0);
   }
 }
 
