@@ -66,14 +66,25 @@ const plant = m.recoveryPlant('subtractive');
 for (let seed = 0; seed < PATCHES; seed++) {
   const { truth } = m.recoveryCase(plant, 'subtractive', 500 + seed);
   const audio = tf.tidy(() =>
-    plant.render(tf.tensor2d(Float32Array.from(plant.toNormalised(truth)), [1, plant.parameterCount]), SAMPLES),
+    plant.render(
+      tf.tensor2d(Float32Array.from(plant.toNormalised(truth)), [1, plant.parameterCount]),
+      SAMPLES,
+    ),
   );
-  targets.push({ name: `patch ${500 + seed}`, audio, f0: truth[plant.parameterNames.indexOf('osc.frequency')] });
+  targets.push({
+    name: `patch ${500 + seed}`,
+    audio,
+    f0: truth[plant.parameterNames.indexOf('osc.frequency')],
+  });
 }
 const labels = JSON.parse(readFileSync(join(NOTES_DIR, 'labels.json'), 'utf8')).notes;
 for (const note of NOTES) {
   const clip = await readAudio(join(NOTES_DIR, note), { sampleRateHz: SR });
-  targets.push({ name: note, audio: tf.tensor2d(clip.samples.slice(0, SAMPLES), [1, SAMPLES]), f0: labels[note].f0_hz });
+  targets.push({
+    name: note,
+    audio: tf.tensor2d(clip.samples.slice(0, SAMPLES), [1, SAMPLES]),
+    f0: labels[note].f0_hz,
+  });
 }
 
 const rows = [];

@@ -55,7 +55,8 @@ for (const chain of CHAINS) {
 printTable(rows);
 writeResults('trainer-recovery', {
   commit: git(['rev-parse', 'HEAD']),
-  dirty: git(['status', '--porcelain', '--', 'packages/trainer/src', 'bench/trainer-recovery.bench.mjs']) !== '',
+  dirty:
+    git(['status', '--porcelain', '--', 'packages/trainer/src', 'bench/trainer-recovery.bench.mjs']) !== '',
   cases: CASES,
   seconds_elapsed: (performance.now() - t0) / 1000,
   rows,

@@ -47,7 +47,12 @@ describe('CmaEsSearch', () => {
   });
 
   it('reaches what CMA-ES with resampled-and-clipped bounds reaches, or better, at the same budget', () => {
-    const bounded = new CmaEs({ mean: new Float64Array(8).fill(0.5), sigma: 0.3, seed: 7, bounds: { lower: 0, upper: 1 } });
+    const bounded = new CmaEs({
+      mean: new Float64Array(8).fill(0.5),
+      sigma: 0.3,
+      seed: 7,
+      bounds: { lower: 0, upper: 1 },
+    });
     let clipped = Number.POSITIVE_INFINITY;
     for (let g = 0; g < 300 && !bounded.shouldStop(); g++) {
       const f = bounded.ask().map(boxed);

@@ -9,7 +9,10 @@ export interface CmaEsSearchOptions {
 }
 
 /** Defaults of {@link CmaEsSearchOptions}. */
-export const CMA_ES_SEARCH_DEFAULTS: CmaEsSearchOptions = Object.freeze({ sigma: 0.2, populationSize: undefined });
+export const CMA_ES_SEARCH_DEFAULTS: CmaEsSearchOptions = Object.freeze({
+  sigma: 0.2,
+  populationSize: undefined,
+});
 
 /**
  * The mirrored (reflecting) transform of ℝ onto [0, 1]: a triangle wave of period 2, the

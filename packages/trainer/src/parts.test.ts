@@ -103,7 +103,9 @@ describe('resolveParts: explicit option > method preset > defaults', () => {
     const mine = adam(SIZE);
     expect(parts({ method: 'scaffold', rule: mine }).rule).toBe(mine);
     expect(parts({ method: 'scaffold' }).rule!.name).toBe('sgd-momentum');
-    expect(() => parts({ method: 'random', rule: heavyBall })).toThrow(/does not apply to a search without gradients \(method "random"\)/);
+    expect(() => parts({ method: 'random', rule: heavyBall })).toThrow(
+      /does not apply to a search without gradients \(method "random"\)/,
+    );
     expect(() => parts({ rule: {} as never })).toThrow(/options.rule must be an UpdateRule/);
   });
 

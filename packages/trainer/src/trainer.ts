@@ -137,7 +137,8 @@ export class Trainer {
       trainer.#lastUpdate = Float32Array.from(checkpoint.lastUpdate);
       trainer.#monitor.restore(checkpoint.resonance);
       if (trainer.#cmaEs) {
-        if (!checkpoint.search) throw new TypeError('Trainer.resume: a cma-es checkpoint needs its search state');
+        if (!checkpoint.search)
+          throw new TypeError('Trainer.resume: a cma-es checkpoint needs its search state');
         trainer.#cmaEs.restore(checkpoint.search);
       }
     } catch (error) {

@@ -55,8 +55,14 @@ const ENVELOPE: Readonly<Record<string, Range>> = {
 function twoSaws(): Patch {
   return createPatch({
     nodes: [
-      node('osc1', 'oscillator', { options: { waveform: 'sawtooth', partials: 64 }, params: { frequency: 220 } }),
-      node('osc2', 'oscillator', { options: { waveform: 'sawtooth', partials: 64 }, params: { frequency: 221 } }),
+      node('osc1', 'oscillator', {
+        options: { waveform: 'sawtooth', partials: 64 },
+        params: { frequency: 220 },
+      }),
+      node('osc2', 'oscillator', {
+        options: { waveform: 'sawtooth', partials: 64 },
+        params: { frequency: 221 },
+      }),
       node('mix', 'mixer', { options: { inputs: 2 } }),
       node('vcf', 'ladder', { params: { cutoff: 1500, resonance: 0.2 } }),
       node('vca', 'vca', { params: { gain: 0.7 } }),
@@ -152,7 +158,8 @@ export function recoveryCase(plant: SynthPlant, chain: string, seed: number): Re
     const range = c.ranges[name];
     if (!range) return;
     const u = random.uniform();
-    truth[i] = range[2] === 'log' ? range[0] * (range[1] / range[0]) ** u : range[0] + (range[1] - range[0]) * u;
+    truth[i] =
+      range[2] === 'log' ? range[0] * (range[1] / range[0]) ** u : range[0] + (range[1] - range[0]) * u;
   });
   for (const [name, [source, ratios]] of Object.entries(c.derived ?? {})) {
     const ratio = ratios[Math.min(ratios.length - 1, Math.floor(random.uniform() * ratios.length))]!;
@@ -161,7 +168,9 @@ export function recoveryCase(plant: SynthPlant, chain: string, seed: number): Re
   const rows = plant.describe();
   const start = truth.map((x, i) => {
     const spread = 2 * random.uniform() - 1;
-    const value = isPitch(names[i]!) ? x * 2 ** ((spread * PITCH_OFFSET_CENTS) / 1200) : x * (1 + spread * RELATIVE_OFFSET);
+    const value = isPitch(names[i]!)
+      ? x * 2 ** ((spread * PITCH_OFFSET_CENTS) / 1200)
+      : x * (1 + spread * RELATIVE_OFFSET);
     return Math.min(rows[i]!.max, Math.max(rows[i]!.min, value));
   });
   return { truth, start };
@@ -220,10 +229,19 @@ export function runRecovery(
 ): RecoveryOutcome {
   const target = renderPhysical(plant, recovery.truth);
   const initial = Float32Array.from(plant.toNormalised(recovery.start));
-  const trainer = new Trainer({ plant, target, initial, seed, anneal: { steps: RECOVERY_STEPS }, ...options });
+  const trainer = new Trainer({
+    plant,
+    target,
+    initial,
+    seed,
+    anneal: { steps: RECOVERY_STEPS },
+    ...options,
+  });
   try {
     const { bestParameters } = trainer.run({ steps: RECOVERY_STEPS });
-    const matched = tf.tidy(() => plant.render(tf.tensor2d(bestParameters, [1, plant.parameterCount]), RECOVERY_SAMPLES));
+    const matched = tf.tidy(() =>
+      plant.render(tf.tensor2d(bestParameters, [1, plant.parameterCount]), RECOVERY_SAMPLES),
+    );
     const startAudio = renderPhysical(plant, recovery.start);
     const centsOff = pitchDifferenceCents(matched, target);
     const logMelError = relativeLogMelError(matched, target);

@@ -45,7 +45,8 @@ export function resilient(size: number, options: Partial<ResilientOptions> = {})
   const [lo, hi] = stepBounds;
   if (!(increase > 1 && Number.isFinite(increase)))
     throw new RangeError(`resilient: increase must be a finite number > 1, got ${increase}`);
-  if (!(decrease > 0 && decrease < 1)) throw new RangeError(`resilient: decrease must be in (0, 1), got ${decrease}`);
+  if (!(decrease > 0 && decrease < 1))
+    throw new RangeError(`resilient: decrease must be in (0, 1), got ${decrease}`);
   if (!(lo > 0 && lo <= 1 && hi >= 1 && Number.isFinite(hi)))
     throw new RangeError(`resilient: stepBounds must be [lo, hi] with 0 < lo ≤ 1 ≤ hi, got [${stepBounds}]`);
   let factor = new Float64Array(size).fill(1);
