@@ -226,6 +226,7 @@ export function runRecovery(
   recovery: RecoveryCase,
   seed: number,
   options: Partial<Omit<TrainerOptions, 'plant' | 'target' | 'initial'>> = {},
+  steps = RECOVERY_STEPS,
 ): RecoveryOutcome {
   const target = renderPhysical(plant, recovery.truth);
   const initial = Float32Array.from(plant.toNormalised(recovery.start));
