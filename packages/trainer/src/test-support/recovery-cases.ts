@@ -235,11 +235,11 @@ export function runRecovery(
     target,
     initial,
     seed,
-    anneal: { steps: RECOVERY_STEPS },
+    anneal: { steps },
     ...options,
   });
   try {
-    const { bestParameters } = trainer.run({ steps: RECOVERY_STEPS });
+    const { bestParameters } = trainer.run({ steps });
     const matched = tf.tidy(() =>
       plant.render(tf.tensor2d(bestParameters, [1, plant.parameterCount]), RECOVERY_SAMPLES),
     );
