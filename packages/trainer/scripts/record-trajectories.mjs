@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
 const sources = (name) =>
-  name === 'testing' || name === 'tfjs-gradients'
+  ['testing', 'tfjs-gradients', 'kernel-registry'].includes(name)
     ? join(root, 'internal', name, 'src', 'index.ts')
     : join(root, 'packages', name, 'src', 'index.ts');
 

@@ -1,3 +1,4 @@
+import type { CmaEsState } from '@ae-ddsp/explorer';
 import type { MethodName } from './presets';
 import type { ResonanceHistory } from './resonance-monitor';
 import type { UpdateRuleState } from './update-rules/update-rule';
@@ -23,7 +24,7 @@ export interface TrainerCheckpoint {
   readonly bestParameters: readonly number[];
   /** Best loss so far (null before the first finite one). */
   readonly bestLoss: number | null;
-  /** Update-rule state (null for random search). */
+  /** Update-rule state (null for a search without gradients). */
   readonly rule: UpdateRuleState | null;
   /** Scheduler state (its `toJSON()`). */
   readonly scheduler: unknown;
@@ -35,6 +36,8 @@ export interface TrainerCheckpoint {
   readonly lastUpdate: readonly number[];
   /** History of the resonance monitor. */
   readonly resonance: ResonanceHistory;
+  /** State of the CMA-ES search (method `cma-es`), or null. */
+  readonly search?: CmaEsState | null;
 }
 
 /** @internal The tag every checkpoint carries. */

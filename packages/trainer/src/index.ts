@@ -20,6 +20,8 @@
  */
 
 export type { TrainerCheckpoint } from './checkpoint';
+export type { CmaEsSearchOptions } from './cma-es-search';
+export { CMA_ES_SEARCH_DEFAULTS, mirrorIntoUnitInterval } from './cma-es-search';
 export type {
   ExplorerFactory,
   SchedulerFactory,
@@ -44,6 +46,8 @@ export type { StepEvent, TrainerOptions, TrainResult } from './trainer-options';
 export type { AdamOptions } from './update-rules/adam';
 export { adam } from './update-rules/adam';
 export { heavyBall } from './update-rules/heavy-ball';
+export type { ResilientOptions } from './update-rules/resilient';
+export { RESILIENT_DEFAULTS, resilient } from './update-rules/resilient';
 export type {
   StepHyperparameters,
   UpdateRule,

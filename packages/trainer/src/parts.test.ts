@@ -1,5 +1,10 @@
 import { Explorer, type ExplorerOptions, oneFifthSuccessDither } from '@ae-ddsp/explorer';
-import { AdaptiveScheduler, type DitherLaw, type SchedulerOptions } from '@ae-ddsp/scheduler';
+import {
+  AdaptiveScheduler,
+  DEFAULT_SCHEDULER_OPTIONS,
+  type DitherLaw,
+  type SchedulerOptions,
+} from '@ae-ddsp/scheduler';
 import { describe, expect, it } from 'vitest';
 import { FixedSchedule } from './fixed-schedule';
 import { DEFAULT_LEARNING_RATE, type PartsOptions, resolveParts, TRAINER_EXPLORER_DEFAULTS } from './parts';
@@ -18,13 +23,13 @@ const schedulerOptions = (options: PartsOptions): SchedulerOptions => {
 const myLaw: DitherLaw = () => 1.5;
 
 describe('resolveParts: explicit option > method preset > defaults', () => {
-  it('defaults: ae-ddsp, Adam-style U, α0 = 0.02 and the preset’s 1/5th-success dither law', () => {
+  it('defaults: ae-ddsp, Adam-style U, α0 = 0.02 and the seed’s plateau-gated dither law', () => {
     const p = parts({});
     expect(p.preset).toBe(METHOD_PRESETS['ae-ddsp']);
     expect(p.rule!.name).toBe('adam');
     const o = schedulerOptions({});
     expect(o.learningRate).toBe(DEFAULT_LEARNING_RATE);
-    expect(o.ditherLaw).toBe((METHOD_PRESETS['ae-ddsp'].scheduler as Partial<SchedulerOptions>).ditherLaw);
+    expect(o.ditherLaw).toBe(DEFAULT_SCHEDULER_OPTIONS.ditherLaw);
   });
 
   it('a user’s scheduler.ditherLaw wins over the preset’s, for every method that sets one', () => {
@@ -63,6 +68,7 @@ describe('resolveParts: explicit option > method preset > defaults', () => {
   it('calls a scheduler factory with the merged options', () => {
     let seen: Partial<SchedulerOptions> | undefined;
     const built = parts({
+      method: 'scaffold',
       learningRate: 0.04,
       scheduler: (o) => {
         seen = o;
@@ -71,7 +77,7 @@ describe('resolveParts: explicit option > method preset > defaults', () => {
     }).scheduler;
     expect(built).toBeInstanceOf(AdaptiveScheduler);
     expect(seen!.learningRate).toBe(0.04);
-    expect(seen!.ditherLaw).toBeDefined();
+    expect(seen!.ditherLaw).toBe((METHOD_PRESETS.scaffold.scheduler as Partial<SchedulerOptions>).ditherLaw);
     expect(() => parts({ scheduler: () => ({}) as never })).toThrow(/factory must return a scheduler/);
   });
 
@@ -97,7 +103,9 @@ describe('resolveParts: explicit option > method preset > defaults', () => {
     const mine = adam(SIZE);
     expect(parts({ method: 'scaffold', rule: mine }).rule).toBe(mine);
     expect(parts({ method: 'scaffold' }).rule!.name).toBe('sgd-momentum');
-    expect(() => parts({ method: 'random', rule: heavyBall })).toThrow(/does not apply to random search/);
+    expect(() => parts({ method: 'random', rule: heavyBall })).toThrow(
+      /does not apply to a search without gradients \(method "random"\)/,
+    );
     expect(() => parts({ rule: {} as never })).toThrow(/options.rule must be an UpdateRule/);
   });
 
@@ -117,12 +125,15 @@ describe('resolveParts: explicit option > method preset > defaults', () => {
     expect(parts({ explorer: mine }).explorer).toBe(mine);
   });
 
-  it('the presets still build their laws as before', () => {
+  it('ae-ddsp raises σ only on plateaus, whatever the local tests’ success; the 1/5th rule is an option', () => {
     const law = schedulerOptions({}).ditherLaw;
-    const fresh = oneFifthSuccessDither();
-    const signals = { successRate: 0.5 } as never;
     const h = { learningRate: 1, momentum: 0.9, dither: 1e-3 };
-    expect(law(signals, h, h)).toBe(fresh(signals, h, h));
+    const off = { successRate: 0.9, plateau: false, relativeVariance: 0 } as never;
+    const on = { successRate: 0, plateau: true, relativeVariance: 0 } as never;
+    expect(law(off, h, h)).toBe(1);
+    expect(law(on, h, h)).toBeGreaterThan(1);
+    const fifth = schedulerOptions({ scheduler: { ditherLaw: oneFifthSuccessDither() } }).ditherLaw;
+    expect(fifth(off, h, h)).toBeGreaterThan(1); // raised off a plateau by a high success rate
     expect(() => parts({ method: 'sgd' as never })).toThrow(/unknown method "sgd"; expected one of ae-ddsp/);
   });
 });

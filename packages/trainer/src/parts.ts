@@ -62,7 +62,7 @@ export function resolveParts(
   const preset = methodPreset(options.method ?? 'ae-ddsp');
   return {
     preset,
-    rule: resolveRule(options.rule, preset, size),
+    rule: resolveRule(options.rule, options.method, preset, size),
     scheduler: resolveScheduler(options, preset, anneal),
     explorer: resolveExplorer(options.explorer, options.seed ?? 0),
   };
@@ -70,12 +70,15 @@ export function resolveParts(
 
 function resolveRule(
   rule: UpdateRule | UpdateRuleFactory | undefined,
+  method: MethodName | undefined,
   preset: MethodPreset,
   size: number,
 ): UpdateRule | undefined {
   if (!preset.rule) {
     if (rule !== undefined)
-      throw new RangeError('Trainer: options.rule does not apply to random search (method "random")');
+      throw new RangeError(
+        `Trainer: options.rule does not apply to a search without gradients (method "${method}")`,
+      );
     return undefined;
   }
   const chosen = rule ?? preset.rule;

@@ -1,4 +1,3 @@
-import { oneFifthSuccessDither } from '@ae-ddsp/explorer';
 import type { SchedulerOptions } from '@ae-ddsp/scheduler';
 import { adam } from './update-rules/adam';
 import { heavyBall } from './update-rules/heavy-ball';
@@ -7,14 +6,15 @@ import type { UpdateRuleFactory } from './update-rules/update-rule';
 /**
  * The optimisation methods the trainer runs with equal budgets, each a preset of the
  * trainer's parts ({@link METHOD_PRESETS}):
- * - `ae-ddsp`: scheduled α/μ/σ (seed law + 1/5th-success dither), Adam-style U with μ_t as
+ * - `ae-ddsp`: scheduled α/μ/σ (the seed's laws: σ raised only on plateaus), Adam-style U with μ_t as
  *   its first-moment coefficient, dither every step, sparse local tests;
  * - `ae-ddsp-no-dither`, `ae-ddsp-no-local-tests`, `ae-ddsp-fixed-lr`: ablations of it;
  * - `adam`: plain Adam (fixed α, β1 = 0.9) on the same loss;
  * - `scaffold`: the seed scaffold's algorithm — PyTorch-style SGD momentum, its scheduler
  *   (u = 1.02 / d = 0.8 with an absolute ε = 1e-5, δμ = 0.01, κμ = 0.1, constant σ) and
  *   Gaussian noise added to the gradient;
- * - `random`: random search (uniform candidates in the normalised box, keep the best).
+ * - `random`: random search (uniform candidates in the normalised box, keep the best);
+ * - `cma-es`: CMA-ES over the normalised box (mirrored at its faces), one generation per step.
  */
 export type MethodName =
   | 'ae-ddsp'
@@ -23,7 +23,8 @@ export type MethodName =
   | 'ae-ddsp-fixed-lr'
   | 'adam'
   | 'scaffold'
-  | 'random';
+  | 'random'
+  | 'cma-es';
 
 /** How a method is assembled from the trainer's parts; options you pass explicitly override it. */
 export interface MethodPreset {
@@ -35,11 +36,16 @@ export interface MethodPreset {
   readonly dither: 'parameters' | 'gradient' | 'none';
   /** Run the explorer's sparse local tests. */
   readonly localTests: boolean;
+  /** How a method without a rule searches: uniform candidates (default) or CMA-ES generations. */
+  readonly search?: 'uniform' | 'cma-es';
 }
 
-const aeDdspScheduler: Readonly<Partial<SchedulerOptions>> = Object.freeze({
-  ditherLaw: oneFifthSuccessDither(),
-});
+/**
+ * The `ae-ddsp` scheduler: the seed's laws as they are (AE-DDSP §3, docs/method.md) — σ is raised
+ * only on plateaus. The 1/5th-success rule is an option:
+ * `scheduler: { ditherLaw: oneFifthSuccessDither() }` (from `@ae-ddsp/explorer`).
+ */
+const aeDdspScheduler: Readonly<Partial<SchedulerOptions>> = Object.freeze({});
 
 const aeDdsp: MethodPreset = Object.freeze({
   rule: adam,
@@ -70,6 +76,13 @@ export const METHOD_PRESETS: Readonly<Record<MethodName, MethodPreset>> = Object
     localTests: false,
   }),
   random: Object.freeze({ rule: undefined, scheduler: 'fixed', dither: 'none', localTests: false }),
+  'cma-es': Object.freeze({
+    rule: undefined,
+    scheduler: 'fixed',
+    dither: 'none',
+    localTests: false,
+    search: 'cma-es',
+  }),
 } satisfies Record<MethodName, MethodPreset>);
 
 /** Every method, in the order reports list them. */

@@ -14,6 +14,11 @@ export interface ResonanceOptions {
   readonly loudnessCapDb: number;
   /** Largest per-step knob move (normalised) before the slew penalty starts. Default 0.1. */
   readonly slewLimit: number;
+  /**
+   * Let the regime steer the next step: after an `exploding` step α is halved, after a
+   * `stalled` one a local test runs at once. Default false.
+   */
+  readonly steer: boolean;
   /** Weights of R_aud, R_opt, R_pol and of the penalties. Default 1, 0.25, 0.1, 1. */
   readonly weights: {
     readonly audio: number;
@@ -32,6 +37,7 @@ export const DEFAULT_RESONANCE_OPTIONS: ResonanceOptions = Object.freeze({
   coherenceThreshold: 0.3,
   loudnessCapDb: -1,
   slewLimit: 0.1,
+  steer: false,
   weights: Object.freeze({ audio: 1, optimiser: 0.25, policy: 0.1, penalty: 1 }),
 });
 
@@ -50,6 +56,13 @@ export interface ResonanceHistory {
   readonly parameters: readonly (readonly number[])[];
   /** Recent ‖Δθ‖. */
   readonly updateNorms: readonly number[];
+  /** The last step's R_opt, R_pol, knob-slew penalty and regime (absent before the first step). */
+  readonly last?: {
+    readonly optimiserReward: number;
+    readonly policyReward: number;
+    readonly slewPenalty: number;
+    readonly regime: ResonanceRegime;
+  } | null;
 }
 
 /** @internal One step's inputs to the monitor. */
@@ -98,6 +111,7 @@ export class ResonanceMonitor {
   #updates: Float32Array[] = [];
   #parameters: Float32Array[] = [];
   #updateNorms: number[] = [];
+  #last: ResonanceHistory['last'] = null;
 
   /** Creates a monitor with defaults for unset options. */
   constructor(options: Partial<ResonanceOptions> = {}) {
@@ -107,7 +121,10 @@ export class ResonanceMonitor {
     }
   }
 
-  /** Records one step and reports its composite reward and regime. */
+  /**
+   * Records one step — its own update θ_{t+1} − θ_t, at the end of the step — and reports its
+   * composite reward and regime.
+   */
   observe(input: ResonanceInput): ResonanceReport {
     const o = this.options;
     const push = <T>(list: T[], x: T) => {
@@ -128,27 +145,43 @@ export class ResonanceMonitor {
     const optimiserReward = (gradientStability + coherence + smallUpdate) / 3;
     const policyReward = (periodicity + diversity) / 2;
 
-    const loud =
-      input.loudnessDb === undefined ? 0 : Math.tanh(Math.max(0, input.loudnessDb - o.loudnessCapDb) / 3);
-    const slew = Math.tanh(Math.max(0, maxAbs(input.update) - o.slewLimit) / o.slewLimit);
-    const penalty = loud + slew;
-
-    const w = o.weights;
-    const audio = input.audioReward;
-    const weighted =
-      (audio === undefined ? 0 : w.audio * audio) + w.optimiser * optimiserReward + w.policy * policyReward;
-    const total = (audio === undefined ? 0 : w.audio) + w.optimiser + w.policy;
-    const reward = (total > 0 ? weighted / total : 0) - w.penalty * penalty;
-
+    const slewPenalty = Math.tanh(Math.max(0, maxAbs(input.update) - o.slewLimit) / o.slewLimit);
+    const regime = this.#regime(input, coherence);
+    this.#last = { optimiserReward, policyReward, slewPenalty, regime };
     return {
-      reward,
+      reward: this.composite(input.audioReward, input.loudnessDb),
       optimiserReward,
       policyReward,
-      penalty,
+      penalty: this.#loudness(input.loudnessDb) + slewPenalty,
       coherence,
       periodicity,
-      regime: this.#regime(input, coherence),
+      regime,
     };
+  }
+
+  /**
+   * The composite reward R of AE-DDSP §6 with a fresh R_aud and loudness (measured at θ_t)
+   * and the optimiser, policy and slew parts of the last recorded step (0 before any).
+   */
+  composite(audioReward: number | undefined, loudnessDb: number | undefined): number {
+    const w = this.options.weights;
+    const last = this.#last ?? { optimiserReward: 0, policyReward: 0, slewPenalty: 0 };
+    const weighted =
+      (audioReward === undefined ? 0 : w.audio * audioReward) +
+      w.optimiser * last.optimiserReward +
+      w.policy * last.policyReward;
+    const total = (audioReward === undefined ? 0 : w.audio) + w.optimiser + w.policy;
+    const penalty = this.#loudness(loudnessDb) + last.slewPenalty;
+    return (total > 0 ? weighted / total : 0) - w.penalty * penalty;
+  }
+
+  /** The regime of the last recorded step, or undefined before any. */
+  get regime(): ResonanceRegime | undefined {
+    return this.#last?.regime;
+  }
+
+  #loudness(loudnessDb: number | undefined): number {
+    return loudnessDb === undefined ? 0 : Math.tanh(Math.max(0, loudnessDb - this.options.loudnessCapDb) / 3);
   }
 
   /** The recorded history, JSON-safe, for checkpoints. */
@@ -157,6 +190,7 @@ export class ResonanceMonitor {
       updates: this.#updates.map((u) => Array.from(u)),
       parameters: this.#parameters.map((p) => Array.from(p)),
       updateNorms: [...this.#updateNorms],
+      last: this.#last ? { ...this.#last } : null,
     };
   }
 
@@ -173,6 +207,7 @@ export class ResonanceMonitor {
     this.#updates = history.updates.map((u) => Float32Array.from(u));
     this.#parameters = history.parameters.map((p) => Float32Array.from(p));
     this.#updateNorms = [...history.updateNorms];
+    this.#last = history.last ? { ...history.last } : null;
   }
 
   /** Forgets the history (after a rollback the old trajectory no longer applies). */
@@ -180,6 +215,7 @@ export class ResonanceMonitor {
     this.#updates = [];
     this.#parameters = [];
     this.#updateNorms = [];
+    this.#last = null;
   }
 
   #regime(input: ResonanceInput, coherence: number): ResonanceRegime {

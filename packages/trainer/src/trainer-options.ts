@@ -1,6 +1,7 @@
 import type { LossFactory, RewardFactory } from '@ae-ddsp/features';
 import type { SchedulerOptions } from '@ae-ddsp/scheduler';
 import type * as tf from '@tensorflow/tfjs-core';
+import type { CmaEsSearchOptions } from './cma-es-search';
 import type {
   ExplorerFactory,
   SchedulerFactory,
@@ -42,7 +43,7 @@ export interface TrainerOptions {
   readonly rule?: UpdateRule | UpdateRuleFactory;
   /**
    * The scheduler of α, μ, σ. Options are merged as: `AdaptiveScheduler` defaults with
-   * α0 = 0.02 < the preset's options (e.g. `ae-ddsp`'s 1/5th-success `ditherLaw`) < `anneal`'s
+   * α0 = 0.02 < the preset's options (e.g. the scaffold's laws) < `anneal`'s
    * envelope and `learningRate` < these options. A scheduler object is used as it is; a
    * factory is called with the merged options.
    */
@@ -83,6 +84,8 @@ export interface TrainerOptions {
   readonly maxGradientNorm?: number;
   /** Knob-slew limit: no normalised parameter moves more than this per gradient update. Default none. */
   readonly maxSlew?: number;
+  /** σ₀ and λ of the `cma-es` method (defaults {@link CMA_ES_SEARCH_DEFAULTS}). */
+  readonly cmaEs?: Partial<CmaEsSearchOptions>;
   /** Called after every step with its event. */
   readonly onStep?: (event: StepEvent) => void;
 }

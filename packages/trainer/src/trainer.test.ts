@@ -152,7 +152,14 @@ describe('Trainer', () => {
     const trainer = new Trainer(base({ target: t, reward: closeness }));
     const events = trainer.run({ steps: 40 }).history;
     const last = events.at(-1)!;
-    expect(adaptive(trainer.scheduler).snapshot().signals!.reward).toBe(last.resonance.reward);
+    // The scheduler's reward: R_aud at θ_t with the optimiser and policy parts of the step before
+    // (weights 1, 0.25, 0.1; the audio stays under the loudness cap and the knobs under the slew limit).
+    const before = events.at(-2)!.resonance;
+    expect(last.resonance.penalty).toBe(0);
+    expect(adaptive(trainer.scheduler).snapshot().signals!.reward).toBeCloseTo(
+      (last.reward! + 0.25 * before.optimiserReward + 0.1 * before.policyReward) / 1.35,
+      12,
+    );
     expect(last.reward).toBeGreaterThan(events[0]!.reward!);
     expect(
       events.every((e) => ['resonant', 'damped', 'stalled', 'exploding'].includes(e.resonance.regime)),

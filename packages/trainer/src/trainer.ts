@@ -3,6 +3,7 @@ import { matchLoss } from '@ae-ddsp/features';
 import { cosineEnvelope, type Hyperparameters, type LearningRateEnvelope } from '@ae-ddsp/scheduler';
 import * as tf from '@tensorflow/tfjs-core';
 import { CHECKPOINT_FORMAT, checkCheckpoint, type TrainerCheckpoint } from './checkpoint';
+import { CmaEsSearch } from './cma-es-search';
 import { Exploration } from './exploration';
 import { gradientStep, norm } from './gradient-step';
 import type { TrainerExplorer, TrainerScheduler } from './interfaces';
@@ -10,7 +11,7 @@ import { Objective } from './objective';
 import { resolveParts } from './parts';
 import type { MethodName, MethodPreset } from './presets';
 import { lowestIndex, randomCandidates } from './random-search';
-import { ResonanceMonitor, type ResonanceReport } from './resonance-monitor';
+import { ResonanceMonitor } from './resonance-monitor';
 import { Stability } from './stability';
 import type { StepEvent, TrainerOptions, TrainResult } from './trainer-options';
 import type { UpdateRule, UpdateRuleState } from './update-rules/update-rule';
@@ -22,7 +23,6 @@ interface Move {
   readonly next: Float32Array;
   readonly loss: number;
   readonly hyper: Hyperparameters;
-  readonly resonance: ResonanceReport;
   readonly reward?: number | undefined;
   readonly loudnessDb?: number | undefined;
   readonly gradientNorm?: number;
@@ -56,6 +56,7 @@ export class Trainer {
   readonly #explorer: TrainerExplorer;
   readonly #scheduler: TrainerScheduler;
   readonly #rule: UpdateRule | undefined;
+  readonly #cmaEs: CmaEsSearch | undefined;
   readonly #freshRule: UpdateRuleState | undefined;
   readonly #monitor: ResonanceMonitor;
   readonly #anneal: LearningRateEnvelope | undefined;
@@ -101,6 +102,10 @@ export class Trainer {
     };
     this.#onStep = options.onStep;
     this.#theta = initialParameters(options.initial, this.#count, size);
+    this.#cmaEs =
+      this.#preset.search === 'cma-es'
+        ? new CmaEsSearch(this.#theta, (options.seed ?? 0) * 2 + 1, options.cmaEs)
+        : undefined;
     this.#stability = new Stability(this.#theta, options.explodeFactor);
     this.#lastUpdate = new Float32Array(size);
     this.#objective = new Objective({
@@ -131,6 +136,11 @@ export class Trainer {
       trainer.#random = SeededRandom.fromState(checkpoint.random);
       trainer.#lastUpdate = Float32Array.from(checkpoint.lastUpdate);
       trainer.#monitor.restore(checkpoint.resonance);
+      if (trainer.#cmaEs) {
+        if (!checkpoint.search)
+          throw new TypeError('Trainer.resume: a cma-es checkpoint needs its search state');
+        trainer.#cmaEs.restore(checkpoint.search);
+      }
     } catch (error) {
       trainer.dispose();
       throw error;
@@ -196,7 +206,15 @@ export class Trainer {
     this.#lastUpdate = next.map((x, i) => x - before[i]!);
     this.#theta = next;
     this.#step++;
-    // 10: log.
+    // 10: log, with the resonance measures of this step's own update.
+    const resonance = this.#monitor.observe({
+      gradientNorm: move.gradientNorm ?? 0,
+      update: this.#lastUpdate,
+      parameters: next,
+      loudnessDb: move.loudnessDb,
+      audioReward: move.reward,
+      rolledBack: move.rolledBack ?? false,
+    });
     const event: StepEvent = {
       step,
       evaluations: this.evaluations,
@@ -213,7 +231,7 @@ export class Trainer {
       rolledBack: move.rolledBack ?? false,
       window,
       loudnessDb: move.loudnessDb,
-      resonance: move.resonance,
+      resonance,
       parameters: Float32Array.from(next),
     };
     this.#onStep?.(event);
@@ -240,6 +258,7 @@ export class Trainer {
       random: this.#random.state(),
       lastUpdate: Array.from(this.#lastUpdate),
       resonance: this.#monitor.toJSON(),
+      search: this.#cmaEs?.toJSON() ?? null,
     };
   }
 
@@ -256,15 +275,7 @@ export class Trainer {
     // Stability: a non-finite or exploding loss rolls back (last good θ, fresh rule state and
     // history, α damped by the scheduler).
     const rolledBack = this.#stability.diverged(loss, gradientNorm);
-    const resonance = this.#monitor.observe({
-      gradientNorm,
-      update: this.#lastUpdate,
-      parameters: before,
-      loudnessDb,
-      audioReward: reward,
-      rolledBack,
-    });
-    const measured = { loss, reward, loudnessDb, gradientNorm, resonance };
+    const measured = { loss, reward, loudnessDb, gradientNorm };
     if (rolledBack) {
       const hyper = this.#scheduler.update({ loss: Number.POSITIVE_INFINITY });
       rule.restore(this.#freshRule!);
@@ -272,13 +283,16 @@ export class Trainer {
       return { ...measured, hyper, next: this.#stability.lastGood, rolledBack };
     }
     this.#stability.accept(before);
-    // 4–5: filtered feedback (the composite reward, when one is configured) and scheduler update.
+    // 4–5: filtered feedback (the composite reward, when one is configured: R_aud and loudness
+    // at θ_t, the optimiser and policy parts of the last step) and scheduler update.
     let hyper = this.#scheduler.update({
       loss,
-      reward: this.#feedReward ? resonance.reward : undefined,
+      reward: this.#feedReward ? this.#monitor.composite(reward, loudnessDb) : undefined,
       successRate: this.#explorer.successRate,
     });
     if (this.#anneal) hyper = { ...hyper, dither: hyper.dither * this.#anneal(step) };
+    const steering = this.#steering();
+    hyper = { ...hyper, learningRate: hyper.learningRate * steering.learningRate };
     // 6: gradient step θ − u with α_t, μ_t, within the risk limits.
     const noise = this.#preset.dither === 'gradient' ? () => this.#random.gaussian() : undefined;
     let next = gradientStep(before, gradient, hyper, rule, this.#limits, noise);
@@ -286,7 +300,7 @@ export class Trainer {
     if (this.#preset.dither === 'parameters') next = this.#exploration.dither(next, hyper.dither);
     // 8: sparse local test around θ_t, averaged into θ_{t+1}.
     let localTest: StepEvent['localTest'];
-    if (this.#preset.localTests && this.#explorer.isTestStep(step)) {
+    if (this.#preset.localTests && (this.#explorer.isTestStep(step) || steering.localTest)) {
       const radius = this.#explorer.options.probeScale * (this.#anneal?.(step) ?? 1);
       const test = this.#exploration.localTest(before, next, loss, radius, (c) =>
         this.#objective.losses(c, window),
@@ -297,29 +311,39 @@ export class Trainer {
     return { ...measured, hyper, next, localTest };
   }
 
-  /** Random search: K uniform candidates as one batch; the best so far is kept. */
+  /**
+   * What the last step's regime (AE-DDSP §5) asks of this one, when `resonance.steer` is on:
+   * after an `exploding` step α is halved; after a `stalled` one a local test runs now.
+   */
+  #steering(): { readonly learningRate: number; readonly localTest: boolean } {
+    const regime = this.#monitor.options.steer ? this.#monitor.regime : undefined;
+    return { learningRate: regime === 'exploding' ? 0.5 : 1, localTest: regime === 'stalled' };
+  }
+
+  /**
+   * A search without gradients, its candidates scored as one batch: random search (K uniform
+   * candidates, θ is the best so far) or one CMA-ES generation (θ is the distribution's mean).
+   */
   #search(before: Float32Array, window: number): Move {
-    const candidates = randomCandidates(this.#random, this.#explorer.options.probes, before.length);
+    const cmaEs = this.#cmaEs;
+    const candidates = cmaEs
+      ? cmaEs.ask()
+      : randomCandidates(this.#random, this.#explorer.options.probes, before.length);
     const losses = this.#objective.losses(candidates, window);
+    cmaEs?.tell(losses);
     const best = lowestIndex(losses);
     const loss = best < 0 ? Number.POSITIVE_INFINITY : losses[best]!;
     if (best >= 0) this.#stability.offer(loss, candidates[best]!);
     const hyper = this.#scheduler.update({ loss });
-    const resonance = this.#monitor.observe({
-      gradientNorm: 0,
-      update: this.#lastUpdate,
-      parameters: before,
-      loudnessDb: undefined,
-      audioReward: undefined,
-      rolledBack: false,
-    });
-    return { next: this.#stability.best, loss, hyper, resonance };
+    return { next: cmaEs ? cmaEs.mean : this.#stability.best, loss, hyper };
   }
 
   #evaluationsPerStep(): number {
+    if (this.#cmaEs) return this.#cmaEs.populationSize;
     const probes = this.#explorer.options.probes;
     if (!this.#rule) return probes;
-    return 1 + (this.#preset.localTests && this.#explorer.isTestStep(this.#step) ? probes : 0);
+    const testing = this.#explorer.isTestStep(this.#step) || this.#steering().localTest;
+    return 1 + (this.#preset.localTests && testing ? probes : 0);
   }
 }
 

@@ -273,7 +273,7 @@ describe('ae-ddsp match: bad input gets one line, a non-zero status, and leaves 
       '--method sgd',
       [EXAMPLE, '--method', 'sgd'],
       2,
-      /--method must be one of ae-ddsp, .*adam, scaffold, random; got "sgd"/,
+      /--method must be one of ae-ddsp, .*adam, scaffold, random, cma-es; got "sgd"/,
     ],
     [
       '--preset moog',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adam } from './adam';
 import { heavyBall } from './heavy-ball';
+import { resilient } from './resilient';
 
 const g = (...x: number[]) => Float32Array.from(x);
 
@@ -55,5 +56,52 @@ describe('adam', () => {
     );
     expect(() => heavyBall(2).restore(saved)).toThrow(/cannot restore/);
     expect(() => adam(3).restore(saved)).toThrow(/3 finite numbers/);
+  });
+});
+
+describe('resilient', () => {
+  it('grows a step while the sign holds, halves it and skips the step on a flip', () => {
+    const rule = resilient(2, { increase: 1.2, decrease: 0.5 });
+    const h = { learningRate: 0.1, momentum: 0.9 };
+    expect(Array.from(rule.step(g(3, -0.001), h))).toEqual([0.1, -0.1].map(Math.fround));
+    const u2 = rule.step(g(0.5, -7), h); // same signs: ×1.2
+    expect(u2[0]).toBeCloseTo(0.12, 7);
+    expect(u2[1]).toBeCloseTo(-0.12, 7);
+    const u3 = rule.step(g(-1, -1), h); // coordinate 0 flips: no move, step ×0.5
+    expect(u3[0]).toBe(0);
+    expect(u3[1]).toBeCloseTo(-0.144, 7);
+    expect(rule.step(g(-1, -1), h)[0]).toBeCloseTo(-0.06, 7); // 0.12 × 0.5, fresh sign
+  });
+
+  it('moves a parameter that sits at its optimum less and less (a right parameter stays right)', () => {
+    // f(x) = (x0 − 0.3)² + (x1 − 0.8)², started with x0 right and x1 far off.
+    const rule = resilient(2);
+    const x = [0.3001, 0.1];
+    let worst = 0;
+    for (let t = 0; t < 60; t++) {
+      const u = rule.step(g(2 * (x[0]! - 0.3), 2 * (x[1]! - 0.8)), { learningRate: 0.02, momentum: 0.9 });
+      x[0] = x[0]! - u[0]!;
+      x[1] = x[1]! - u[1]!;
+      worst = Math.max(worst, Math.abs(x[0]! - 0.3));
+    }
+    expect(worst).toBeLessThan(0.021); // at most one α-sized excursion, never a run of them
+    expect(Math.abs(x[0]! - 0.3)).toBeLessThan(1e-4);
+    expect(Math.abs(x[1]! - 0.8)).toBeLessThan(1e-4);
+  });
+
+  it('keeps steps within α·stepBounds, checkpoints exactly and checks its options', () => {
+    const rule = resilient(1, { stepBounds: [0.25, 2] });
+    const h = { learningRate: 1, momentum: 0 };
+    let u = 0;
+    for (let t = 0; t < 20; t++) u = rule.step(g(1), h)[0]!;
+    expect(u).toBe(2);
+    const saved = JSON.parse(JSON.stringify(rule.toJSON()));
+    const copy = resilient(1, { stepBounds: [0.25, 2] });
+    copy.restore(saved);
+    expect(copy.step(g(-1), h)).toEqual(rule.step(g(-1), h));
+    expect(() => resilient(1, { increase: 1 })).toThrow(/increase must be/);
+    expect(() => resilient(1, { decrease: 1 })).toThrow(/decrease must be/);
+    expect(() => resilient(1, { stepBounds: [0, 2] })).toThrow(/stepBounds must be/);
+    expect(() => adam(1).restore(saved)).toThrow(/cannot restore/);
   });
 });
