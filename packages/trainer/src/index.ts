@@ -19,6 +19,14 @@
  * @module @ae-ddsp/trainer
  */
 
+export type {
+  AnalysisInitial,
+  AnalysisInitialOptions,
+  DescribedParameter,
+  DescribedPlant,
+  ParameterRole,
+} from './analysis-initial';
+export { analysisInitial, DEFAULT_CALIBRATION_RENDERS, parameterRoles } from './analysis-initial';
 export type { TrainerCheckpoint } from './checkpoint';
 export type {
   ExplorerFactory,
@@ -39,7 +47,7 @@ export type {
   ResonanceReport,
 } from './resonance-monitor';
 export { Trainer } from './trainer';
-export type { StepEvent, TrainerOptions, TrainResult } from './trainer-options';
+export type { AnalysisInitialRequest, StepEvent, TrainerOptions, TrainResult } from './trainer-options';
 export type { AdamOptions } from './update-rules/adam';
 export { adam } from './update-rules/adam';
 export { heavyBall } from './update-rules/heavy-ball';

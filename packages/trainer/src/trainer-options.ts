@@ -1,6 +1,7 @@
 import type { LossFactory, RewardFactory } from '@ae-ddsp/features';
 import type { SchedulerOptions } from '@ae-ddsp/scheduler';
 import type * as tf from '@tensorflow/tfjs-core';
+import type { AnalysisInitialOptions } from './analysis-initial';
 import type {
   ExplorerFactory,
   SchedulerFactory,
@@ -53,8 +54,13 @@ export interface TrainerOptions {
    * used as it is; a factory is called with the merged options.
    */
   readonly explorer?: TrainerExplorerOptions | TrainerExplorer | ExplorerFactory;
-  /** Initial normalised parameters: one vector (broadcast to the batch) or batch × parameterCount. Default 0.5 everywhere. */
-  readonly initial?: ArrayLike<number>;
+  /**
+   * Initial normalised parameters: one vector (broadcast to the batch) or batch × parameterCount;
+   * or `'analysis'` (`{ from: 'analysis', f0Hz }` with a pitch hint): {@link analysisInitial}
+   * of each target, for a plant that describes its parameters' units (its calibration
+   * renders count as evaluations). Default 0.5 everywhere.
+   */
+  readonly initial?: ArrayLike<number> | 'analysis' | AnalysisInitialRequest;
   /** Seed of every random choice the trainer makes (dither, probes, gradient noise, random search). */
   readonly seed?: number;
   /** Base learning rate α0 in normalised units per step (same as `scheduler.learningRate`). Default 0.02. */
@@ -85,6 +91,12 @@ export interface TrainerOptions {
   readonly maxSlew?: number;
   /** Called after every step with its event. */
   readonly onStep?: (event: StepEvent) => void;
+}
+
+/** `initial: { from: 'analysis', ... }`: start from the target's analysis, with options (e.g. an f0 hint). */
+export interface AnalysisInitialRequest extends AnalysisInitialOptions {
+  /** Always `'analysis'`. */
+  readonly from: 'analysis';
 }
 
 /** What happened in one step, for logs, metrics files and reports. */

@@ -2,6 +2,7 @@ import { SeededRandom } from '@ae-ddsp/explorer';
 import { matchLoss } from '@ae-ddsp/features';
 import { cosineEnvelope, type Hyperparameters, type LearningRateEnvelope } from '@ae-ddsp/scheduler';
 import * as tf from '@tensorflow/tfjs-core';
+import { analysisInitial, type DescribedPlant } from './analysis-initial';
 import { CHECKPOINT_FORMAT, checkCheckpoint, type TrainerCheckpoint } from './checkpoint';
 import { Exploration } from './exploration';
 import { gradientStep, norm } from './gradient-step';
@@ -100,7 +101,8 @@ export class Trainer {
       maxSlew: options.maxSlew ?? Number.POSITIVE_INFINITY,
     };
     this.#onStep = options.onStep;
-    this.#theta = initialParameters(options.initial, this.#count, size);
+    const start = startingPoint(options);
+    this.#theta = initialParameters(start.initial, this.#count, size);
     this.#stability = new Stability(this.#theta, options.explodeFactor);
     this.#lastUpdate = new Float32Array(size);
     this.#objective = new Objective({
@@ -112,6 +114,7 @@ export class Trainer {
       rewardInLoss: options.rewardInLoss,
       loudnessPenalty: options.loudnessPenalty,
     });
+    this.#objective.evaluations += start.renders;
   }
 
   /** Resumes a run from {@link Trainer.checkpoint} with the same options: the trajectory continues identically. */
@@ -321,6 +324,33 @@ export class Trainer {
     if (!this.#rule) return probes;
     return 1 + (this.#preset.localTests && this.#explorer.isTestStep(this.#step) ? probes : 0);
   }
+}
+
+/** `options.initial`, with `'analysis'` resolved into one vector per target row (and the renders it took). */
+function startingPoint(options: TrainerOptions): {
+  readonly initial: ArrayLike<number> | undefined;
+  readonly renders: number;
+} {
+  const { initial, plant, target } = options;
+  if (initial === undefined || (typeof initial !== 'string' && 'length' in initial))
+    return { initial, renders: 0 };
+  const request = initial === 'analysis' ? { from: 'analysis' as const } : initial;
+  if (request?.from !== 'analysis') {
+    throw new TypeError(
+      `Trainer: options.initial must be normalised values, 'analysis' or { from: 'analysis', ... }, got ${JSON.stringify(initial)}`,
+    );
+  }
+  const [batch, samples] = target.shape;
+  const audio = target.dataSync();
+  const vector = new Float32Array(batch * plant.parameterCount);
+  let renders = 0;
+  for (let b = 0; b < batch; b++) {
+    const row = Float32Array.from(audio.subarray(b * samples, (b + 1) * samples));
+    const start = analysisInitial(plant as DescribedPlant, row, request);
+    vector.set(start.normalised, b * plant.parameterCount);
+    renders += start.renders;
+  }
+  return { initial: vector, renders };
 }
 
 /** The starting θ: 0.5 everywhere, or `initial` (one vector broadcast to the batch, or all of it); checked. */
