@@ -28,6 +28,8 @@ export type {
 } from './analysis-initial';
 export { analysisInitial, DEFAULT_CALIBRATION_RENDERS, parameterRoles } from './analysis-initial';
 export type { TrainerCheckpoint } from './checkpoint';
+export type { HarmonicEscapeOptions, TransposablePlant } from './harmonic-escapes';
+export { HARMONIC_ESCAPE_DEFAULTS } from './harmonic-escapes';
 export type {
   ExplorerFactory,
   SchedulerFactory,

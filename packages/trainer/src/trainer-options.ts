@@ -2,6 +2,7 @@ import type { LossFactory, RewardFactory } from '@ae-ddsp/features';
 import type { SchedulerOptions } from '@ae-ddsp/scheduler';
 import type * as tf from '@tensorflow/tfjs-core';
 import type { AnalysisInitialOptions } from './analysis-initial';
+import type { HarmonicEscapeOptions } from './harmonic-escapes';
 import type {
   ExplorerFactory,
   SchedulerFactory,
@@ -61,6 +62,13 @@ export interface TrainerOptions {
    * renders count as evaluations). Default 0.5 everywhere.
    */
   readonly initial?: ArrayLike<number> | 'analysis' | AnalysisInitialRequest;
+  /**
+   * Harmonic-ratio escapes ({@link HarmonicEscapeOptions}): at step 0 and every `every` steps
+   * of a gradient method, the pitch transposed by ×2, ×½, ×3, ×⅓, ×3/2, ×2/3 is scored as one
+   * batch and taken when it beats the current loss. Needs a plant that describes its units
+   * (`SynthPlant`). `true` for the defaults. Default off.
+   */
+  readonly harmonicEscapes?: boolean | HarmonicEscapeOptions;
   /** Seed of every random choice the trainer makes (dither, probes, gradient noise, random search). */
   readonly seed?: number;
   /** Base learning rate α0 in normalised units per step (same as `scheduler.learningRate`). Default 0.02. */
@@ -125,6 +133,8 @@ export interface StepEvent {
   readonly successRate: number | undefined;
   /** Outcome of this step's local test, if one ran. */
   readonly localTest: { readonly improved: boolean; readonly bestLoss: number } | undefined;
+  /** The frequency ratio this step's harmonic-ratio escape jumped by, if it ran and improved. */
+  readonly harmonicEscape?: number;
   /** True when the loss was non-finite or exploding and the parameters were rolled back. */
   readonly rolledBack: boolean;
   /** Index of the target window used. */

@@ -6,6 +6,7 @@ import { analysisInitial, type DescribedPlant } from './analysis-initial';
 import { CHECKPOINT_FORMAT, checkCheckpoint, type TrainerCheckpoint } from './checkpoint';
 import { Exploration } from './exploration';
 import { gradientStep, norm } from './gradient-step';
+import { HarmonicEscapes, type TransposablePlant } from './harmonic-escapes';
 import type { TrainerExplorer, TrainerScheduler } from './interfaces';
 import { Objective } from './objective';
 import { resolveParts } from './parts';
@@ -29,6 +30,7 @@ interface Move {
   readonly gradientNorm?: number;
   readonly rolledBack?: boolean;
   readonly localTest?: StepEvent['localTest'];
+  readonly harmonicEscape?: number;
 }
 
 /**
@@ -54,6 +56,7 @@ export class Trainer {
   readonly #objective: Objective;
   readonly #stability: Stability;
   readonly #exploration: Exploration;
+  readonly #escapes: HarmonicEscapes | undefined;
   readonly #explorer: TrainerExplorer;
   readonly #scheduler: TrainerScheduler;
   readonly #rule: UpdateRule | undefined;
@@ -93,6 +96,10 @@ export class Trainer {
     this.#scheduler = parts.scheduler;
     this.#explorer = parts.explorer;
     this.#exploration = new Exploration(parts.explorer, target.shape[0], this.#count);
+    const escapes = options.harmonicEscapes;
+    this.#escapes = escapes
+      ? new HarmonicEscapes(plant as TransposablePlant, target.shape[0], escapes === true ? {} : escapes)
+      : undefined;
     this.#random = new SeededRandom((options.seed ?? 0) * 2);
     this.#monitor = new ResonanceMonitor(options.resonance);
     this.#feedReward = options.reward !== undefined;
@@ -213,6 +220,7 @@ export class Trainer {
       updateNorm: norm(this.#lastUpdate),
       successRate: this.#explorer.successRate,
       localTest: move.localTest,
+      ...(move.harmonicEscape === undefined ? {} : { harmonicEscape: move.harmonicEscape }),
       rolledBack: move.rolledBack ?? false,
       window,
       loudnessDb: move.loudnessDb,
@@ -297,7 +305,18 @@ export class Trainer {
       next = test.parameters;
       localTest = { improved: test.improved, bestLoss: test.bestLoss };
     }
-    return { ...measured, hyper, next, localTest };
+    // 8b: harmonic-ratio escapes: θ_t transposed by musical ratios, scored as one batch.
+    let harmonicEscape: number | undefined;
+    if (this.#escapes?.isEscapeStep(step)) {
+      const probes = this.#escapes.probes(before);
+      const losses = this.#objective.losses(probes, window);
+      const best = lowestIndex(losses);
+      if (best >= 0 && losses[best]! < Math.min(loss, localTest?.bestLoss ?? loss)) {
+        next = probes[best]!;
+        harmonicEscape = this.#escapes.options.ratios[best]!;
+      }
+    }
+    return { ...measured, hyper, next, localTest, harmonicEscape };
   }
 
   /** Random search: K uniform candidates as one batch; the best so far is kept. */
@@ -322,7 +341,8 @@ export class Trainer {
   #evaluationsPerStep(): number {
     const probes = this.#explorer.options.probes;
     if (!this.#rule) return probes;
-    return 1 + (this.#preset.localTests && this.#explorer.isTestStep(this.#step) ? probes : 0);
+    const escapes = this.#escapes?.isEscapeStep(this.#step) ? this.#escapes.options.ratios.length : 0;
+    return 1 + (this.#preset.localTests && this.#explorer.isTestStep(this.#step) ? probes : 0) + escapes;
   }
 }
 

@@ -18,6 +18,7 @@ import {
   type StepEvent,
   type TrainablePlant,
   Trainer,
+  type TrainerOptions,
   type TrainingWindow,
 } from '@ae-ddsp/trainer';
 import * as tf from '@tensorflow/tfjs-core';
@@ -80,6 +81,8 @@ export interface MatchRunOptions {
    * Default `'preset'`.
    */
   readonly initial?: 'preset' | AnalysisInitialRequest;
+  /** Harmonic-ratio escapes of the trainer (`harmonicEscapes` of `@ae-ddsp/trainer`). Default off. */
+  readonly harmonicEscapes?: TrainerOptions['harmonicEscapes'];
   /** Called after every step with the step's metrics row. */
   readonly onStep?: (row: MetricsRow, event: StepEvent) => void;
 }
@@ -166,6 +169,7 @@ export async function runMatch(options: MatchRunOptions): Promise<MatchRunResult
         options.initial === undefined || options.initial === 'preset' ? presetNormalised : options.initial,
       // α, dither and probe radius follow a cosine over the step budget: the run ends refining.
       anneal: { steps: options.steps },
+      ...(options.harmonicEscapes ? { harmonicEscapes: options.harmonicEscapes } : {}),
       ...(window ? { window } : {}),
       onStep: (event) => {
         const row = metricsRow(event, physical);
