@@ -41,6 +41,11 @@ export { DEFAULT_RESAMPLE_OPTIONS, MAX_SAMPLE_RATE_HZ, resample } from './audio/
 export { DEFAULT_ENCODE_WAV_OPTIONS, encodeWav, WAV_ENCODINGS } from './audio/encode-wav';
 export { commitFiles, writeFileAtomic } from './cli/atomic-write';
 
+// One match run, as `ae-ddsp match` does it, without files (for benchmarks and scripts)
+
+export { DEFAULT_MATCH_INIT, DEFAULT_MATCH_STEPS, MATCH_INIT_CHOICES } from './commands/match-command';
+export { DEFAULT_WINDOW_SECONDS, runMatch } from './match/run-match';
+
 // Per-frame analysis (the `features` command)
 
 export {
@@ -57,3 +62,5 @@ export type { AudioClip, ReadAudioOptions } from './audio/read-audio';
 export type { ResampleOptions, ResamplerQuality } from './audio/resample';
 export type { FileContents } from './cli/atomic-write';
 export type { CliIo, TextSink } from './cli/io';
+export type { ComparisonRecord, MatchSummary, MetricsRow, ParameterResult } from './match/match-records';
+export type { MatchablePlant, MatchRunOptions, MatchRunResult, PlantParameterRow } from './match/run-match';

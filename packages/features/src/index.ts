@@ -95,6 +95,7 @@ export {
 
 export { analyzeTarget } from './analysis/analyze-target';
 export { spectralCentroidSummary } from './analysis/centroid-summary';
+export { compareNotes, HARMONIC_RATIOS, harmonicRatioNear } from './analysis/compare-notes';
 export { estimatePitch, summarizePitchTrack } from './analysis/estimate-pitch';
 export { DEFAULT_LOUDNESS_ENVELOPE_OPTIONS, loudnessEnvelope } from './analysis/loudness-envelope';
 export { DEFAULT_NOTE_TIMING_OPTIONS, detectOnset, noteLength, noteTiming } from './analysis/note-timing';
@@ -117,6 +118,7 @@ export {
 // Types
 
 export type { TargetAnalysis, TargetAnalysisOptions, TargetLoudness } from './analysis/analyze-target';
+export type { HarmonicRatio, NoteComparison } from './analysis/compare-notes';
 export type { NotePitch } from './analysis/estimate-pitch';
 export type { LoudnessEnvelope, LoudnessEnvelopeOptions } from './analysis/loudness-envelope';
 export type { NoteTiming, NoteTimingOptions } from './analysis/note-timing';

@@ -19,9 +19,19 @@
  * @module @ae-ddsp/trainer
  */
 
+export type {
+  AnalysisInitial,
+  AnalysisInitialOptions,
+  DescribedParameter,
+  DescribedPlant,
+  ParameterRole,
+} from './analysis-initial';
+export { analysisInitial, DEFAULT_CALIBRATION_RENDERS, parameterRoles } from './analysis-initial';
 export type { TrainerCheckpoint } from './checkpoint';
 export type { CmaEsSearchOptions } from './cma-es-search';
 export { CMA_ES_SEARCH_DEFAULTS, mirrorIntoUnitInterval } from './cma-es-search';
+export type { HarmonicEscapeOptions, TransposablePlant } from './harmonic-escapes';
+export { HARMONIC_ESCAPE_DEFAULTS } from './harmonic-escapes';
 export type {
   ExplorerFactory,
   SchedulerFactory,
@@ -42,7 +52,7 @@ export type {
   ResonanceReport,
 } from './resonance-monitor';
 export { Trainer } from './trainer';
-export type { StepEvent, TrainerOptions, TrainResult } from './trainer-options';
+export type { AnalysisInitialRequest, StepEvent, TrainerOptions, TrainResult } from './trainer-options';
 export type { AdamOptions } from './update-rules/adam';
 export { adam } from './update-rules/adam';
 export { heavyBall } from './update-rules/heavy-ball';

@@ -2,6 +2,8 @@ import type { LossFactory, RewardFactory } from '@ae-ddsp/features';
 import type { SchedulerOptions } from '@ae-ddsp/scheduler';
 import type * as tf from '@tensorflow/tfjs-core';
 import type { CmaEsSearchOptions } from './cma-es-search';
+import type { AnalysisInitialOptions } from './analysis-initial';
+import type { HarmonicEscapeOptions } from './harmonic-escapes';
 import type {
   ExplorerFactory,
   SchedulerFactory,
@@ -54,8 +56,20 @@ export interface TrainerOptions {
    * used as it is; a factory is called with the merged options.
    */
   readonly explorer?: TrainerExplorerOptions | TrainerExplorer | ExplorerFactory;
-  /** Initial normalised parameters: one vector (broadcast to the batch) or batch × parameterCount. Default 0.5 everywhere. */
-  readonly initial?: ArrayLike<number>;
+  /**
+   * Initial normalised parameters: one vector (broadcast to the batch) or batch × parameterCount;
+   * or `'analysis'` (`{ from: 'analysis', f0Hz }` with a pitch hint): {@link analysisInitial}
+   * of each target, for a plant that describes its parameters' units (its calibration
+   * renders count as evaluations). Default 0.5 everywhere.
+   */
+  readonly initial?: ArrayLike<number> | 'analysis' | AnalysisInitialRequest;
+  /**
+   * Harmonic-ratio escapes ({@link HarmonicEscapeOptions}): at step 0 and every `every` steps
+   * of a gradient method, the pitch transposed by ×2, ×½, ×3, ×⅓, ×3/2, ×2/3 is scored as one
+   * batch and taken when it beats the current loss. Needs a plant that describes its units
+   * (`SynthPlant`). `true` for the defaults. Default off.
+   */
+  readonly harmonicEscapes?: boolean | HarmonicEscapeOptions;
   /** Seed of every random choice the trainer makes (dither, probes, gradient noise, random search). */
   readonly seed?: number;
   /** Base learning rate α0 in normalised units per step (same as `scheduler.learningRate`). Default 0.02. */
@@ -90,6 +104,12 @@ export interface TrainerOptions {
   readonly onStep?: (event: StepEvent) => void;
 }
 
+/** `initial: { from: 'analysis', ... }`: start from the target's analysis, with options (e.g. an f0 hint). */
+export interface AnalysisInitialRequest extends AnalysisInitialOptions {
+  /** Always `'analysis'`. */
+  readonly from: 'analysis';
+}
+
 /** What happened in one step, for logs, metrics files and reports. */
 export interface StepEvent {
   /** Step index (0-based). */
@@ -116,6 +136,8 @@ export interface StepEvent {
   readonly successRate: number | undefined;
   /** Outcome of this step's local test, if one ran. */
   readonly localTest: { readonly improved: boolean; readonly bestLoss: number } | undefined;
+  /** The frequency ratio this step's harmonic-ratio escape jumped by, if it ran and improved. */
+  readonly harmonicEscape?: number;
   /** True when the loss was non-finite or exploding and the parameters were rolled back. */
   readonly rolledBack: boolean;
   /** Index of the target window used. */

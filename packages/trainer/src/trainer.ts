@@ -2,10 +2,12 @@ import { SeededRandom } from '@ae-ddsp/explorer';
 import { matchLoss } from '@ae-ddsp/features';
 import { cosineEnvelope, type Hyperparameters, type LearningRateEnvelope } from '@ae-ddsp/scheduler';
 import * as tf from '@tensorflow/tfjs-core';
+import { analysisInitial, type DescribedPlant } from './analysis-initial';
 import { CHECKPOINT_FORMAT, checkCheckpoint, type TrainerCheckpoint } from './checkpoint';
 import { CmaEsSearch } from './cma-es-search';
 import { Exploration } from './exploration';
 import { gradientStep, norm } from './gradient-step';
+import { HarmonicEscapes, type TransposablePlant } from './harmonic-escapes';
 import type { TrainerExplorer, TrainerScheduler } from './interfaces';
 import { Objective } from './objective';
 import { resolveParts } from './parts';
@@ -28,6 +30,7 @@ interface Move {
   readonly gradientNorm?: number;
   readonly rolledBack?: boolean;
   readonly localTest?: StepEvent['localTest'];
+  readonly harmonicEscape?: number;
 }
 
 /**
@@ -53,6 +56,7 @@ export class Trainer {
   readonly #objective: Objective;
   readonly #stability: Stability;
   readonly #exploration: Exploration;
+  readonly #escapes: HarmonicEscapes | undefined;
   readonly #explorer: TrainerExplorer;
   readonly #scheduler: TrainerScheduler;
   readonly #rule: UpdateRule | undefined;
@@ -93,6 +97,10 @@ export class Trainer {
     this.#scheduler = parts.scheduler;
     this.#explorer = parts.explorer;
     this.#exploration = new Exploration(parts.explorer, target.shape[0], this.#count);
+    const escapes = options.harmonicEscapes;
+    this.#escapes = escapes
+      ? new HarmonicEscapes(plant as TransposablePlant, target.shape[0], escapes === true ? {} : escapes)
+      : undefined;
     this.#random = new SeededRandom((options.seed ?? 0) * 2);
     this.#monitor = new ResonanceMonitor(options.resonance);
     this.#feedReward = options.reward !== undefined;
@@ -101,7 +109,8 @@ export class Trainer {
       maxSlew: options.maxSlew ?? Number.POSITIVE_INFINITY,
     };
     this.#onStep = options.onStep;
-    this.#theta = initialParameters(options.initial, this.#count, size);
+    const start = startingPoint(options);
+    this.#theta = initialParameters(start.initial, this.#count, size);
     this.#cmaEs =
       this.#preset.search === 'cma-es'
         ? new CmaEsSearch(this.#theta, (options.seed ?? 0) * 2 + 1, options.cmaEs)
@@ -117,6 +126,7 @@ export class Trainer {
       rewardInLoss: options.rewardInLoss,
       loudnessPenalty: options.loudnessPenalty,
     });
+    this.#objective.evaluations += start.renders;
   }
 
   /** Resumes a run from {@link Trainer.checkpoint} with the same options: the trajectory continues identically. */
@@ -228,6 +238,7 @@ export class Trainer {
       updateNorm: norm(this.#lastUpdate),
       successRate: this.#explorer.successRate,
       localTest: move.localTest,
+      ...(move.harmonicEscape === undefined ? {} : { harmonicEscape: move.harmonicEscape }),
       rolledBack: move.rolledBack ?? false,
       window,
       loudnessDb: move.loudnessDb,
@@ -308,7 +319,18 @@ export class Trainer {
       next = test.parameters;
       localTest = { improved: test.improved, bestLoss: test.bestLoss };
     }
-    return { ...measured, hyper, next, localTest };
+    // 8b: harmonic-ratio escapes: θ_t transposed by musical ratios, scored as one batch.
+    let harmonicEscape: number | undefined;
+    if (this.#escapes?.isEscapeStep(step)) {
+      const probes = this.#escapes.probes(before);
+      const losses = this.#objective.losses(probes, window);
+      const best = lowestIndex(losses);
+      if (best >= 0 && losses[best]! < Math.min(loss, localTest?.bestLoss ?? loss)) {
+        next = probes[best]!;
+        harmonicEscape = this.#escapes.options.ratios[best]!;
+      }
+    }
+    return { ...measured, hyper, next, localTest, harmonicEscape };
   }
 
   /**
@@ -343,8 +365,36 @@ export class Trainer {
     const probes = this.#explorer.options.probes;
     if (!this.#rule) return probes;
     const testing = this.#explorer.isTestStep(this.#step) || this.#steering().localTest;
-    return 1 + (this.#preset.localTests && testing ? probes : 0);
+    const escapes = this.#escapes?.isEscapeStep(this.#step) ? this.#escapes.options.ratios.length : 0;
+    return 1 + (this.#preset.localTests && testing ? probes : 0) + escapes;
   }
+}
+
+/** `options.initial`, with `'analysis'` resolved into one vector per target row (and the renders it took). */
+function startingPoint(options: TrainerOptions): {
+  readonly initial: ArrayLike<number> | undefined;
+  readonly renders: number;
+} {
+  const { initial, plant, target } = options;
+  if (initial === undefined || (typeof initial !== 'string' && 'length' in initial))
+    return { initial, renders: 0 };
+  const request = initial === 'analysis' ? { from: 'analysis' as const } : initial;
+  if (request?.from !== 'analysis') {
+    throw new TypeError(
+      `Trainer: options.initial must be normalised values, 'analysis' or { from: 'analysis', ... }, got ${JSON.stringify(initial)}`,
+    );
+  }
+  const [batch, samples] = target.shape;
+  const audio = target.dataSync();
+  const vector = new Float32Array(batch * plant.parameterCount);
+  let renders = 0;
+  for (let b = 0; b < batch; b++) {
+    const row = Float32Array.from(audio.subarray(b * samples, (b + 1) * samples));
+    const start = analysisInitial(plant as DescribedPlant, row, request);
+    vector.set(start.normalised, b * plant.parameterCount);
+    renders += start.renders;
+  }
+  return { initial: vector, renders };
 }
 
 /** The starting θ: 0.5 everywhere, or `initial` (one vector broadcast to the batch, or all of it); checked. */

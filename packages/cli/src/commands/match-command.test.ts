@@ -149,6 +149,76 @@ describe('ae-ddsp match', () => {
     expect(errorLine(bad)).toMatch(/--loss.*match, log-mel, spectral/);
   }, 60_000);
 
+  it("starts from the target's analysis by default, and compares target and match on the audio", () => {
+    // sawlead_62: D4, 293.66 Hz
+    const start = summary.parameters[0] as unknown as { initial: number };
+    expect(summary).toMatchObject({ init: 'analysis', f0_hint_hz: null });
+    expect(Math.abs(1200 * Math.log2(start.initial / 293.66))).toBeLessThan(50);
+    const c = summary['comparison'] as Record<string, number | string | null | boolean>;
+    expect(Math.abs(1200 * Math.log2((c['target_f0_hz'] as number) / 293.66))).toBeLessThan(50);
+    for (const key of ['match_f0_hz', 'loudness_error_db', 'match_peak', 'envelope_correlation'])
+      expect(Number.isFinite(c[key]), key).toBe(true);
+    expect(c['clipped']).toBe((c['match_peak'] as number) > 1);
+    const report = readFileSync(file('run1/report.html'), 'utf8');
+    expect(report).toContain('<h2>Target vs match</h2>');
+    expect(report).toContain('aria-label="Amplitude envelope"');
+  });
+
+  it("--init preset keeps the synth's values; --midi hints the pitch, and an octave off is warned about", async () => {
+    const preset = await runBinary(
+      [
+        'match',
+        EXAMPLE,
+        '--preset',
+        'seed-stub',
+        '--init',
+        'preset',
+        '--method',
+        'adam',
+        '--steps',
+        '1',
+        '--json',
+        '--out',
+        'preset',
+      ],
+      { cwd: folder.dir },
+    );
+    expect(preset.status).toBe(0);
+    const p = JSON.parse(preset.stdout);
+    expect(p.init).toBe('preset');
+    expect(p.parameters[0].initial).toBeCloseTo(220, 3);
+    // one Adam step evaluates the start only: the match is the hinted start, an octave down
+    const hinted = await runBinary(
+      [
+        'match',
+        EXAMPLE,
+        '--preset',
+        'seed-stub',
+        '--midi',
+        '50',
+        '--method',
+        'adam',
+        '--steps',
+        '1',
+        '--json',
+        '--out',
+        'hinted',
+      ],
+      { cwd: folder.dir },
+    );
+    expect(hinted.status).toBe(0);
+    const h = JSON.parse(hinted.stdout);
+    expect(h.f0_hint_hz).toBeCloseTo(146.832, 2);
+    expect(h.parameters[0].initial).toBeCloseTo(146.832, 2);
+    expect(h.comparison.harmonic_ratio).toBe('octave down');
+    expect(Math.abs(h.comparison.pitch_cents_off + 1200)).toBeLessThan(50);
+    const report = readFileSync(file('hinted/report.html'), 'utf8');
+    expect(report).toMatch(
+      /id="harmonic-warning">⚠ Pitch off by a harmonic ratio \(octave down, -1\d\d\d cents\)/,
+    );
+    expect(readFileSync(file('run1/report.html'), 'utf8')).not.toContain('harmonic-warning');
+  }, 60_000);
+
   it('long targets train on sliding windows and match.wav covers the whole target', async () => {
     sox([EXAMPLE, EXAMPLE, file('long.wav')]); // 2 s
     const run = await runBinary(['match', 'long.wav', ...fast, '--steps', '4', '--out', 'long', '--quiet'], {
@@ -287,6 +357,22 @@ describe('ae-ddsp match: bad input gets one line, a non-zero status, and leaves 
       2,
       /give --preset or --patch, not both/,
     ],
+    ['--f0 and --midi', [EXAMPLE, '--f0', '440', '--midi', '69'], 2, /give --f0 or --midi, not both/],
+    [
+      '--f0 with --init preset',
+      [EXAMPLE, '--f0', '440', '--init', 'preset'],
+      2,
+      /--f0 sets the pitch of the analysis start; it needs --init analysis, not --init preset/,
+    ],
+    [
+      '--f0 above Nyquist',
+      [EXAMPLE, '--f0', '9000'],
+      2,
+      /the pitch hint 9000\.0 Hz must be below half the sample rate \(8000 Hz\)/,
+    ],
+    ['--f0 0', [EXAMPLE, '--f0', '0'], 2, /--f0 must be a number in \[1, 24000\]; got "0"/],
+    ['--midi 128', [EXAMPLE, '--midi', '128'], 2, /--midi must be an integer in \[0, 127\]; got "128"/],
+    ['--init guess', [EXAMPLE, '--init', 'guess'], 2, /--init must be one of analysis, preset; got "guess"/],
     ['unknown flag', [EXAMPLE, '--fast'], 2, /unknown option --fast/],
     ['no target', [], 2, /missing argument: match needs 1 argument/],
   ];

@@ -7,7 +7,7 @@
 
 import { stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { MATCH_LOSS_DEFAULTS } from '@ae-ddsp/features';
+import { compareNotes, MATCH_LOSS_DEFAULTS, midiToHz } from '@ae-ddsp/features';
 import { savePatch } from '@ae-ddsp/plant';
 import { METHOD_NAMES, type MethodName } from '@ae-ddsp/trainer';
 import { computeFrameFeatures } from '../analysis/frame-features';
@@ -23,11 +23,17 @@ import { UsageError } from '../cli/usage-error';
 import { CLI_VERSION } from '../cli/version';
 import { MATCH_LOSS_NAMES, MATCH_LOSSES, type MatchLossName } from '../match/losses';
 import { MATCH_ANALYSIS_FRAME } from '../match/match-objective';
-import type { MatchSummary } from '../match/match-records';
+import { comparisonRecord, type MatchSummary } from '../match/match-records';
 import { DEFAULT_WINDOW_SECONDS, runMatch } from '../match/run-match';
 import { matchReportHtml } from '../report/report-html';
 import { createPlant, PRESETS, patchFileSource, presetSource } from '../synth/synth-source';
 import { peakDbfs } from './render-command';
+
+/** Where `match` starts: the target's analysis mapped onto the synth, or the preset's own values. */
+export const MATCH_INIT_CHOICES = Object.freeze(['analysis', 'preset'] as const);
+
+/** Default `--init` of `match`. */
+export const DEFAULT_MATCH_INIT: (typeof MATCH_INIT_CHOICES)[number] = 'analysis';
 
 /** Default number of steps of `match`. */
 export const DEFAULT_MATCH_STEPS = 150;
@@ -44,6 +50,30 @@ export const MATCH_OUTPUT_FILES = Object.freeze([
 /** Default output folder for a target: `match-<target name>`. */
 export function defaultOutputFolder(target: string): string {
   return `match-${basename(target, extname(target)) || 'target'}`;
+}
+
+/** The f0 hint of `--f0` or `--midi` (undefined when neither is given); throws a UsageError on misuse. */
+export function pitchHint(
+  f0: number | undefined,
+  midi: number | undefined,
+  init: string,
+  sampleRateHz: number,
+): number | undefined {
+  if (f0 !== undefined && midi !== undefined) throw new UsageError('give --f0 or --midi, not both', 'match');
+  if ((f0 !== undefined || midi !== undefined) && init !== 'analysis') {
+    throw new UsageError(
+      `--${f0 !== undefined ? 'f0' : 'midi'} sets the pitch of the analysis start; it needs --init analysis, not --init ${init}`,
+      'match',
+    );
+  }
+  const hz = f0 ?? (midi === undefined ? undefined : midiToHz(midi));
+  if (hz !== undefined && !(hz < sampleRateHz / 2)) {
+    throw new UsageError(
+      `the pitch hint ${hz.toFixed(1)} Hz must be below half the sample rate (${sampleRateHz / 2} Hz)`,
+      'match',
+    );
+  }
+  return hz;
 }
 
 /** The `match` command. */
@@ -121,6 +151,28 @@ export const matchCommand: Command = {
       placeholder: 'W',
       description: 'weight of the cumulative-spectrum (pitch) term of --loss match; 0 = log-mel only',
     },
+    init: {
+      kind: 'choice',
+      choices: MATCH_INIT_CHOICES,
+      default: DEFAULT_MATCH_INIT,
+      placeholder: 'FROM',
+      description:
+        "starting point: 'analysis' sets pitch, envelope, level and cutoff from the target's analysis; 'preset' keeps the synth's values",
+    },
+    f0: {
+      kind: 'number',
+      min: 1,
+      max: 24000,
+      placeholder: 'HZ',
+      description: "the target's pitch, Hz, instead of the analysed one (needs --init analysis)",
+    },
+    midi: {
+      kind: 'integer',
+      min: 0,
+      max: 127,
+      placeholder: 'NOTE',
+      description: "the target's pitch as a MIDI note (69 = A4 = 440 Hz), instead of the analysed one",
+    },
     out: { kind: 'string', placeholder: 'DIR', description: 'output folder (default match-<target name>)' },
     float: { kind: 'boolean', description: 'write matched.wav as 32-bit float instead of 16-bit PCM' },
     quiet: { kind: 'boolean', short: 'q', description: 'no progress and no summary; errors only' },
@@ -153,6 +205,13 @@ export const matchCommand: Command = {
     const lossEntry = MATCH_LOSSES[values['loss'] as MatchLossName];
     const lossSettings = { sampleRateHz, pitchWeight: values['pitch-weight'] as number };
     const quiet = values['quiet'] === true || values['json'] === true;
+    const init = values['init'] as (typeof MATCH_INIT_CHOICES)[number];
+    const f0Hz = pitchHint(
+      values['f0'] as number | undefined,
+      values['midi'] as number | undefined,
+      init,
+      sampleRateHz,
+    );
 
     const source = patchTyped
       ? await patchFileSource(userPath(io, patchTyped), patchTyped)
@@ -185,6 +244,7 @@ export const matchCommand: Command = {
       steps,
       seed,
       loss: lossEntry.create(lossSettings),
+      initial: init === 'analysis' ? { from: 'analysis', ...(f0Hz === undefined ? {} : { f0Hz }) } : 'preset',
       onStep: (row) =>
         progress.update(row.step + 1, { loss: row.loss ?? Number.NaN, best: row.best_loss ?? Number.NaN }),
     });
@@ -207,6 +267,8 @@ export const matchCommand: Command = {
       sample_rate: sampleRateHz,
       duration_s: clip.durationSeconds,
       method,
+      init,
+      f0_hint_hz: f0Hz ?? null,
       preset: source.kind === 'preset' ? source.name : null,
       patch: source.kind === 'patch' ? source.name : null,
       seed,
@@ -219,6 +281,7 @@ export const matchCommand: Command = {
       window: result.window,
       peak_dbfs: Number(peakDbfs(result.matched).toFixed(2)),
       loss: lossEntry.describe(lossSettings),
+      comparison: comparisonRecord(compareNotes(clip.samples, result.matched, sampleRateHz)),
       parameters: specs.map((spec, i) => ({
         name: spec.name,
         unit: spec.unit,

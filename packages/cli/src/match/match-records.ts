@@ -4,6 +4,7 @@
  * @module
  */
 
+import type { NoteComparison } from '@ae-ddsp/features';
 import type { MethodName, StepEvent } from '@ae-ddsp/trainer';
 
 /** One line of `metrics.jsonl`: what one trainer step did. */
@@ -74,6 +75,10 @@ export interface MatchSummary {
   readonly duration_s: number;
   /** Optimisation method. */
   readonly method: MethodName;
+  /** Starting point: the target's analysis or the preset's values. */
+  readonly init: 'analysis' | 'preset';
+  /** The pitch hint of --f0 / --midi, Hz, or null. */
+  readonly f0_hint_hz: number | null;
   /** Preset name, when matching a preset. */
   readonly preset: string | null;
   /** Patch file, when matching a patch. */
@@ -98,10 +103,70 @@ export interface MatchSummary {
   readonly peak_dbfs: number;
   /** Loss definition. */
   readonly loss: string;
+  /** Target vs match, measured on the audio. */
+  readonly comparison: ComparisonRecord;
   /** Final parameter values with units. */
   readonly parameters: readonly ParameterResult[];
   /** Version of the CLI that wrote it. */
   readonly version: string;
+}
+
+/** Target vs match measured on the two sounds (`compareNotes` of `@ae-ddsp/features`); null where unmeasurable. */
+export interface ComparisonRecord {
+  /** The target's f0, Hz. */
+  readonly target_f0_hz: number | null;
+  /** The match's f0, Hz. */
+  readonly match_f0_hz: number | null;
+  /** Match pitch relative to the target's, cents. */
+  readonly pitch_cents_off: number | null;
+  /** The harmonic ratio the pitch is off by (`octave up`, `fifth down`, ...), or null. */
+  readonly harmonic_ratio: string | null;
+  /** The target's RMS level, dBFS. */
+  readonly target_rms_db: number | null;
+  /** The match's RMS level, dBFS. */
+  readonly match_rms_db: number | null;
+  /** Match − target RMS level, dB. */
+  readonly loudness_error_db: number | null;
+  /** Peak |sample| of the match (above 1 clips). */
+  readonly match_peak: number;
+  /** Whether the match clips (peak above full scale). */
+  readonly clipped: boolean;
+  /** Correlation of the two amplitude (RMS) envelopes. */
+  readonly envelope_correlation: number | null;
+  /** The two RMS envelopes, dBFS per frame (null below −120 dB), for the overlay chart. */
+  readonly envelope: {
+    readonly times_s: readonly number[];
+    readonly target_db: readonly (number | null)[];
+    readonly match_db: readonly (number | null)[];
+  };
+}
+
+const round = (x: number, digits = 5): number | null =>
+  Number.isFinite(x) ? Number(x.toPrecision(digits)) : null;
+
+/** The JSON record of a {@link NoteComparison}. */
+export function comparisonRecord(c: NoteComparison): ComparisonRecord {
+  const frames = Math.min(c.target.timing.envelope.rms.length, c.match.timing.envelope.rms.length);
+  const db = (x: Float64Array) => Array.from(x.subarray(0, frames), (v) => (v > -120 ? round(v, 4) : null));
+  return {
+    target_f0_hz: round(c.target.pitch.f0Hz),
+    match_f0_hz: round(c.match.pitch.f0Hz),
+    pitch_cents_off: round(c.pitchCentsOff),
+    harmonic_ratio: c.harmonicRatio?.name ?? null,
+    target_rms_db: round(c.target.loudness.overallRmsDb),
+    match_rms_db: round(c.match.loudness.overallRmsDb),
+    loudness_error_db: round(c.loudnessErrorDb),
+    match_peak: Number(c.matchPeak.toPrecision(5)),
+    clipped: c.clipped,
+    envelope_correlation: round(c.envelopeCorrelation),
+    envelope: {
+      times_s: Array.from(c.target.timing.envelope.timesSeconds.subarray(0, frames), (t) =>
+        Number(t.toFixed(4)),
+      ),
+      target_db: db(c.target.timing.envelope.rmsDb),
+      match_db: db(c.match.timing.envelope.rmsDb),
+    },
+  };
 }
 
 const finite = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? x : null);

@@ -14,10 +14,12 @@
 import { type LossFactory, matchLoss } from '@ae-ddsp/features';
 import type { SynthPlant } from '@ae-ddsp/plant';
 import {
+  type AnalysisInitialRequest,
   type MethodName,
   type StepEvent,
   type TrainablePlant,
   Trainer,
+  type TrainerOptions,
   type TrainingWindow,
 } from '@ae-ddsp/trainer';
 import * as tf from '@tensorflow/tfjs-core';
@@ -38,10 +40,14 @@ export interface PlantParameterRow {
   readonly default: number;
   /** Value in the plant's patch. */
   readonly value: number;
+  /** Whether the module filters a required input (its Hz are cutoffs, not pitches). */
+  readonly processesInput?: boolean;
 }
 
 /** What a match needs of a plant beyond the trainer's interface (`@ae-ddsp/plant`'s SynthPlant has it). */
 export interface MatchablePlant extends TrainablePlant {
+  /** Normalised values of a physical vector (for the analysis initialiser). */
+  toNormalised(physical: ArrayLike<number>): ArrayLike<number>;
   /** One name per parameter column. */
   readonly parameterNames: readonly string[];
   /** The starting point: the patch's values, normalised. */
@@ -70,6 +76,14 @@ export interface MatchRunOptions {
   readonly windowSeconds?: number;
   /** The loss to minimise. Default `matchLoss` of `@ae-ddsp/features` at `sampleRateHz`. */
   readonly loss?: LossFactory;
+  /**
+   * Where the run starts: the patch's own values (`'preset'`) or the target's analysis mapped
+   * onto the plant (`{ from: 'analysis', f0Hz }`, `analysisInitial` of `@ae-ddsp/trainer`).
+   * Default `'preset'`.
+   */
+  readonly initial?: 'preset' | AnalysisInitialRequest;
+  /** Harmonic-ratio escapes of the trainer (`harmonicEscapes` of `@ae-ddsp/trainer`). Default off. */
+  readonly harmonicEscapes?: TrainerOptions['harmonicEscapes'];
   /** Called after every step with the step's metrics row. */
   readonly onStep?: (row: MetricsRow, event: StepEvent) => void;
 }
@@ -156,7 +170,7 @@ export async function runMatch(options: MatchRunOptions): Promise<MatchRunResult
     options.windowSeconds ?? DEFAULT_WINDOW_SECONDS,
     options.steps,
   );
-  const initialNormalised = Float32Array.from(plant.initialNormalised());
+  const presetNormalised = Float32Array.from(plant.initialNormalised());
   const metrics: MetricsRow[] = [];
   const physical = (u: Float32Array) => plant.toPhysical(u);
   const target = tf.tensor2d(options.target, [1, options.target.length]);
@@ -170,9 +184,11 @@ export async function runMatch(options: MatchRunOptions): Promise<MatchRunResult
       reward: matchReward(sampleRateHz),
       method: options.method,
       seed: options.seed,
-      initial: initialNormalised,
+      initial:
+        options.initial === undefined || options.initial === 'preset' ? presetNormalised : options.initial,
       // α, dither and probe radius follow a cosine over the step budget: the run ends refining.
       anneal: { steps: options.steps },
+      ...(options.harmonicEscapes ? { harmonicEscapes: options.harmonicEscapes } : {}),
       ...(window ? { window } : {}),
       onStep: (event) => {
         const row = metricsRow(event, physical);
@@ -180,6 +196,7 @@ export async function runMatch(options: MatchRunOptions): Promise<MatchRunResult
         options.onStep?.(row, event);
       },
     });
+    const initialNormalised = trainer.parameters;
     // One step at a time, yielding to the event loop so progress output is flushed.
     for (let i = 0; i < options.steps; i++) {
       trainer.step();

@@ -74,6 +74,49 @@ function spectrogramFigure(
 const fmt = (x: number | null | undefined, digits = 4) =>
   x === null || x === undefined || !Number.isFinite(x) ? '—' : Number(x.toPrecision(digits)).toString();
 
+/** The warning shown when the match's pitch is off by a harmonic ratio, or undefined. */
+export function harmonicWarning(summary: MatchSummary): string | undefined {
+  const c = summary.comparison;
+  if (c.harmonic_ratio === null) return undefined;
+  return `Pitch off by a harmonic ratio (${c.harmonic_ratio}, ${fmt(c.pitch_cents_off, 4)} cents): the match settled on a harmonic of the target's pitch. Try --f0 or --midi with the target's note, or another --seed.`;
+}
+
+/** The "Target vs match" section: pitch, loudness, peak and envelope, with the envelope overlay. */
+function comparisonSection(summary: MatchSummary): string {
+  const c = summary.comparison;
+  const warning = harmonicWarning(summary);
+  const row = (what: string, target: string, match: string, off: string) =>
+    `<tr><td>${what}</td><td class="num">${target}</td><td class="num">${match}</td><td class="num">${off}</td></tr>`;
+  const signed = (x: number | null, digits: number) =>
+    x === null ? '—' : `${x > 0 ? '+' : ''}${x.toFixed(digits)}`;
+  const chart = lineChart({
+    title: 'Amplitude envelope',
+    x: c.envelope.times_s as number[],
+    xLabel: 'time, s',
+    yLabel: 'RMS, dBFS',
+    series: [
+      { name: 'target', values: c.envelope.target_db },
+      { name: 'match', values: c.envelope.match_db, dashed: true },
+    ],
+  });
+  return `<h2>Target vs match</h2>
+${warning ? `<p class="warning" id="harmonic-warning">⚠ ${escapeHtml(warning)}</p>` : ''}
+${c.clipped ? `<p class="warning" id="clip-warning">⚠ The match peaks at ${fmt(c.match_peak, 3)} (${fmt(20 * Math.log10(c.match_peak), 3)} dBFS) and clips when written as PCM.</p>` : ''}
+<div class="row">
+<table id="comparison">
+<thead><tr><th>measured on the audio</th><th class="num">target</th><th class="num">match</th><th class="num">match − target</th></tr></thead>
+<tbody>
+${row('pitch f0, Hz', fmt(c.target_f0_hz, 5), fmt(c.match_f0_hz, 5), `${signed(c.pitch_cents_off, 0)} cents`)}
+${row('loudness (RMS), dBFS', fmt(c.target_rms_db, 3), fmt(c.match_rms_db, 3), `${signed(c.loudness_error_db, 1)} dB`)}
+${row('peak |sample|', '', fmt(c.match_peak, 3), c.clipped ? 'clips' : 'no clipping')}
+${row('envelope correlation', '', '', fmt(c.envelope_correlation, 3))}
+</tbody>
+</table>
+${chart}
+</div>
+<p class="note">Start: ${summary.init === 'analysis' ? `the target's analysis${summary.f0_hint_hz === null ? '' : ` with the pitch hint ${fmt(summary.f0_hint_hz, 5)} Hz`}` : "the synth's own values"}.</p>`;
+}
+
 /** Builds the whole page. */
 export function matchReportHtml(data: MatchReportData): string {
   const { summary, metrics } = data;
@@ -182,12 +225,15 @@ export function matchReportHtml(data: MatchReportData): string {
   .plot-area { fill: #fafbfc; stroke: var(--line); } .grid { stroke: #e6eaef; } .tick, .legend, .axis-label { font-size: 11px; fill: var(--muted); }
   table { border-collapse: collapse; } td, th { padding: 3px 10px; border-bottom: 1px solid var(--line); text-align: left; } .num { text-align: right; font-variant-numeric: tabular-nums; }
   .note { color: var(--muted); font-size: 12px; }
+  .warning { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 6px 10px; }
 </style>
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
 <p class="facts">${escapeHtml(source)} · method <b>${escapeHtml(summary.method)}</b> · seed ${summary.seed} · <b>${summary.steps}</b> steps (${summary.evaluations} synth evaluations) in ${summary.time_s.toFixed(1)} s · ${rate} Hz · loss <b>${fmt(summary.initial_loss)}</b> → <b>${fmt(summary.final_loss)}</b>${summary.best_step === null ? '' : ` (best at step ${summary.best_step})`}${summary.window ? ` · windowed: ${summary.window.samples} samples, hop ${summary.window.hop}` : ''} · peak ${summary.peak_dbfs.toFixed(1)} dBFS</p>
 <p class="note">Loss: ${escapeHtml(summary.loss)}. Written by @ae-ddsp/cli ${escapeHtml(summary.version)}.</p>
+
+${comparisonSection(summary)}
 
 <h2>Listen</h2>
 <div class="row players">

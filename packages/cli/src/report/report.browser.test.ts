@@ -70,9 +70,14 @@ describe('report.html in Chromium', () => {
     ]) {
       expect(titles).toContain(title);
     }
+    // The target-vs-match envelope overlay: both RMS envelopes, one point per 5 ms frame of 1 s.
+    const envelope = charts.find((c) => c.title === 'Amplitude envelope')!;
+    expect(envelope.points).toHaveLength(2);
+    for (const points of envelope.points) expect(points).toBeGreaterThan(150);
+    const stepCharts = charts.filter((c) => c !== envelope);
     // fm has 14 parameters (its envelope's note-off is learned): one trajectory chart each.
-    expect(charts.length).toBe(6 + 14);
-    for (const chart of charts) {
+    expect(stepCharts.length).toBe(6 + 14);
+    for (const chart of stepCharts) {
       expect(chart.width).toBeGreaterThan(100);
       // Every chart has a series drawn through all 12 steps (μ may sit at a bound but is still drawn).
       expect(Math.max(...chart.points), chart.title ?? '').toBe(12);

@@ -18,6 +18,11 @@ describe('SynthPlant', () => {
     const cutoff = rows.find((r) => r.name === 'vcf.cutoff')!;
     expect(cutoff).toMatchObject({ unit: 'Hz', min: 20, max: 8000, mapping: 'log' });
     expect(cutoff.value).toBeCloseTo(600, 6);
+    // the ladder filters its input (its Hz are cutoffs); the oscillator and envelopes generate
+    expect(cutoff.processesInput).toBe(true);
+    expect(rows.find((r) => r.name === 'osc.frequency')!.processesInput).toBe(false);
+    expect(rows.find((r) => r.name === 'ampEnv.attack')!.processesInput).toBe(false);
+    expect(rows.find((r) => r.name === 'vca.gain')!.processesInput).toBe(true);
     const u = plant.initialNormalised();
     const physical = plant.toPhysical(u);
     const back = plant.toNormalised(physical);

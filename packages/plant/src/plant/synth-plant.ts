@@ -65,6 +65,12 @@ export interface ParameterRow {
   readonly mapping: string;
   /** Value in the patch (physical). */
   readonly value: number;
+  /**
+   * Whether the parameter's module processes a required input signal (a filter, VCA or
+   * shaper): its Hz parameters are cutoffs, not pitches. False on generators (oscillators,
+   * noise, envelopes, LFOs, mixers).
+   */
+  readonly processesInput: boolean;
 }
 
 /** A differentiable synth built from a patch. */
@@ -255,6 +261,8 @@ export class SynthPlant {
     const physical = this.toPhysical(u);
     const rows: ParameterRow[] = [];
     for (const p of this.parameters) {
+      const node = this.graph.order.find((n) => n.id === p.node)!;
+      const processesInput = node.module.requiredInputs.length > 0;
       for (let j = 0; j < p.points; j++) {
         rows.push({
           name: this.parameterNames[p.offset + j]!,
@@ -264,6 +272,7 @@ export class SynthPlant {
           default: p.spec.default,
           mapping: p.spec.mapping.kind,
           value: physical[p.offset + j]!,
+          processesInput,
         });
       }
     }
