@@ -1,4 +1,5 @@
 import type { MethodName } from './presets';
+import type { ResonanceMemoryState } from './resonance-memory';
 import type { ResonanceHistory } from './resonance-monitor';
 import type { UpdateRuleState } from './update-rules/update-rule';
 
@@ -35,6 +36,8 @@ export interface TrainerCheckpoint {
   readonly lastUpdate: readonly number[];
   /** History of the resonance monitor. */
   readonly resonance: ResonanceHistory;
+  /** The DAR-DDSP memory's prototypes, when the trainer has a memory. */
+  readonly memory?: ResonanceMemoryState;
 }
 
 /** @internal The tag every checkpoint carries. */

@@ -11,6 +11,7 @@ import type {
 import type { LoudnessPenalty, TrainingWindow } from './objective';
 import type { TrainerExplorerOptions } from './parts';
 import type { MethodName } from './presets';
+import type { MemoryReport, ResonanceMemoryOptions } from './resonance-memory';
 import type { ResonanceOptions, ResonanceReport } from './resonance-monitor';
 import type { UpdateRule, UpdateRuleFactory } from './update-rules/update-rule';
 
@@ -85,6 +86,11 @@ export interface TrainerOptions {
   readonly maxSlew?: number;
   /** Called after every step with its event. */
   readonly onStep?: (event: StepEvent) => void;
+  /**
+   * DAR-DDSP: a memory of prototypes in an embedding space coupled to the loop (resonance
+   * regulariser, feedback correction, prototype learning; gradient methods only). Default none.
+   */
+  readonly memory?: ResonanceMemoryOptions;
 }
 
 /** What happened in one step, for logs, metrics files and reports. */
@@ -123,6 +129,8 @@ export interface StepEvent {
   readonly resonance: ResonanceReport;
   /** Normalised parameters after the step. */
   readonly parameters: Float32Array;
+  /** What the DAR-DDSP memory did, when the trainer has one. */
+  readonly memory?: MemoryReport;
 }
 
 /** The outcome of {@link Trainer.run}. */
