@@ -14,6 +14,7 @@
 import { type LossFactory, matchLoss } from '@ae-ddsp/features';
 import {
   type MethodName,
+  type ResonanceMemoryOptions,
   type StepEvent,
   type TrainablePlant,
   Trainer,
@@ -71,6 +72,8 @@ export interface MatchRunOptions {
   readonly loss?: LossFactory;
   /** Called after every step with the step's metrics row. */
   readonly onStep?: (row: MetricsRow, event: StepEvent) => void;
+  /** The DAR-DDSP memory of the trainer (resonance regulariser and feedback); default none. */
+  readonly memory?: ResonanceMemoryOptions;
 }
 
 /** The outcome of {@link runMatch}. */
@@ -155,6 +158,7 @@ export async function runMatch(options: MatchRunOptions): Promise<MatchRunResult
       // α, dither and probe radius follow a cosine over the step budget: the run ends refining.
       anneal: { steps: options.steps },
       ...(window ? { window } : {}),
+      ...(options.memory ? { memory: options.memory } : {}),
       onStep: (event) => {
         const row = metricsRow(event, physical);
         metrics.push(row);
