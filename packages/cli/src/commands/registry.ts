@@ -4,6 +4,7 @@
  */
 
 import type { Command } from '../cli/command';
+import { encoderCommand } from '../encoder/encoder-command';
 import { memoryCommand } from '../memory/memory-command';
 import { benchCommand } from './bench-command';
 import { featuresCommand } from './features-command';
@@ -16,6 +17,7 @@ import { renderCommand } from './render-command';
 export const COMMANDS: readonly Command[] = Object.freeze([
   matchCommand,
   memoryCommand,
+  encoderCommand,
   renderCommand,
   featuresCommand,
   presetsCommand,
