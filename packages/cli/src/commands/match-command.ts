@@ -25,6 +25,7 @@ import { MATCH_LOSS_NAMES, MATCH_LOSSES, type MatchLossName } from '../match/los
 import { MATCH_ANALYSIS_FRAME } from '../match/match-objective';
 import type { MatchSummary } from '../match/match-records';
 import { DEFAULT_WINDOW_SECONDS, runMatch } from '../match/run-match';
+import { darMemory, describeTarget, rememberMatch, warmStart } from '../memory/bank-match';
 import { matchReportHtml } from '../report/report-html';
 import { createPlant, PRESETS, patchFileSource, presetSource } from '../synth/synth-source';
 
@@ -119,6 +120,15 @@ export const matchCommand: Command = {
       placeholder: 'W',
       description: 'weight of the cumulative-spectrum (pitch) term of --loss match; 0 = log-mel only',
     },
+    memory: {
+      kind: 'string',
+      placeholder: 'BANK.json',
+      description: "patch bank: warm-start from the resonating category's patch, then add the result",
+    },
+    dar: {
+      kind: 'boolean',
+      description: "with --memory: couple the trainer to the bank's prototypes (DAR-DDSP)",
+    },
     out: { kind: 'string', placeholder: 'DIR', description: 'output folder (default match-<target name>)' },
     float: { kind: 'boolean', description: 'write matched.wav as 32-bit float instead of 16-bit PCM' },
     quiet: { kind: 'boolean', short: 'q', description: 'no progress and no summary; errors only' },
@@ -152,7 +162,10 @@ export const matchCommand: Command = {
     const lossSettings = { sampleRateHz, pitchWeight: values['pitch-weight'] as number };
     const quiet = values['quiet'] === true || values['json'] === true;
 
-    const source = patchTyped
+    const bankTyped = values['memory'] as string | undefined;
+    const bankPath = bankTyped === undefined ? undefined : userPath(io, bankTyped);
+    if (values['dar'] && !bankPath) throw new UsageError('--dar needs --memory BANK.json', 'match');
+    const chosen = patchTyped
       ? await patchFileSource(userPath(io, patchTyped), patchTyped)
       : presetSource(presetName ?? 'subtractive');
     const clip = await readAudio(userPath(io, targetTyped), {
@@ -162,6 +175,9 @@ export const matchCommand: Command = {
       onWarning: (message) => warn(io, message),
     });
     await useCpuBackend();
+    const bankTarget = bankPath ? describeTarget(clip.samples, sampleRateHz, targetTyped) : undefined;
+    const warm = bankPath && bankTarget ? await warmStart(bankPath, bankTyped!, bankTarget) : undefined;
+    const source = warm?.source ?? chosen;
     const plant = createPlant(source, sampleRateHz);
     const progress = createProgress({ total: steps, io, label: 'match', quiet });
     if (!quiet) {
@@ -178,6 +194,7 @@ export const matchCommand: Command = {
       steps,
       seed,
       loss: lossEntry.create(lossSettings),
+      ...(bankPath && values['dar'] ? { memory: await darMemory(bankPath, bankTyped!) } : {}),
       onStep: (row) =>
         progress.update(row.step + 1, { loss: row.loss ?? Number.NaN, best: row.best_loss ?? Number.NaN }),
     });
@@ -240,14 +257,33 @@ export const matchCommand: Command = {
       'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
       'report.html': report,
     });
+    const memory =
+      bankPath && bankTarget
+        ? {
+            bank: bankTyped,
+            category: await rememberMatch(bankPath, bankTyped!, bankTarget, {
+              preset: warm ? warm.entry.preset : summary.preset,
+              patch: plant.toPatch(result.bestNormalised),
+              parameters: result.bestNormalised,
+              distance: result.bestLoss,
+              loss: values['loss'] as string,
+              steps: result.steps,
+              warmStart: warm !== undefined,
+            }),
+            warm_start: warm ? { category: warm.category, from: warm.entry.target } : null,
+          }
+        : undefined;
     if (values['json']) {
-      io.stdout.write(`${JSON.stringify({ ...summary, files: written })}\n`);
+      io.stdout.write(`${JSON.stringify({ ...summary, files: written, ...(memory ? { memory } : {}) })}\n`);
     } else if (!values['quiet']) {
       const fmt = (x: number | null) => (x === null ? '—' : x.toExponential(3));
       io.stdout.write(
         `loss ${fmt(summary.initial_loss)} → ${fmt(summary.final_loss)} in ${summary.steps} steps (${summary.time_s.toFixed(1)} s)\n` +
           `wrote ${MATCH_OUTPUT_FILES.join(', ')} to ${out}\n` +
-          `report: ${join(out, 'report.html')}\n`,
+          `report: ${join(out, 'report.html')}\n` +
+          (memory
+            ? `bank ${bankTyped}: category ${memory.category}${warm ? ` (warm start from ${warm.entry.target})` : ' (cold start)'}\n`
+            : ''),
       );
     }
     return 0;

@@ -33,20 +33,59 @@ export const encoderCommand: Command = {
     { name: '<notes-folder>', description: 'folder of .wav notes' },
   ],
   flags: {
-    out: { kind: 'string', placeholder: 'FILE.json', description: 'weights file to write (default timbre-encoder.json)' },
-    labels: { kind: 'string', placeholder: 'FILE.json', description: 'labels file (default <folder>/labels.json)' },
-    renders: { kind: 'integer', min: 0, max: 1000, default: DEFAULT_TRAINING_RENDERS, description: 'random patches per preset' },
-    steps: { kind: 'integer', min: 1, max: 100000, default: DEFAULT_ENCODER_TRAINING.steps, description: 'training steps (full-batch Adam)' },
-    hidden: { kind: 'integer', min: 1, max: 1024, default: DEFAULT_ENCODER_TRAINING.hidden, description: 'hidden units' },
-    dimensions: { kind: 'integer', min: 1, max: 256, default: DEFAULT_ENCODER_TRAINING.dimensions, description: 'embedding size d' },
-    seed: { kind: 'integer', min: 0, max: 2147483647, default: DEFAULT_ENCODER_TRAINING.seed, description: 'random seed' },
+    out: {
+      kind: 'string',
+      placeholder: 'FILE.json',
+      description: 'weights file to write (default timbre-encoder.json)',
+    },
+    labels: {
+      kind: 'string',
+      placeholder: 'FILE.json',
+      description: 'labels file (default <folder>/labels.json)',
+    },
+    renders: {
+      kind: 'integer',
+      min: 0,
+      max: 1000,
+      default: DEFAULT_TRAINING_RENDERS,
+      description: 'random patches per preset',
+    },
+    steps: {
+      kind: 'integer',
+      min: 1,
+      max: 100000,
+      default: DEFAULT_ENCODER_TRAINING.steps,
+      description: 'training steps (full-batch Adam)',
+    },
+    hidden: {
+      kind: 'integer',
+      min: 1,
+      max: 1024,
+      default: DEFAULT_ENCODER_TRAINING.hidden,
+      description: 'hidden units',
+    },
+    dimensions: {
+      kind: 'integer',
+      min: 1,
+      max: 256,
+      default: DEFAULT_ENCODER_TRAINING.dimensions,
+      description: 'embedding size d',
+    },
+    seed: {
+      kind: 'integer',
+      min: 0,
+      max: 2147483647,
+      default: DEFAULT_ENCODER_TRAINING.seed,
+      description: 'random seed',
+    },
     'all-instruments': { kind: 'boolean', description: 'train on every instrument (no held-out half)' },
   },
   examples: [
     ['encoder train notes/ --out encoder.json', 'train on notes/ (half the instruments) and synth renders'],
   ],
   async run({ positionals, values, io }) {
-    if (positionals[0] !== 'train') throw new UsageError(`unknown action ${JSON.stringify(positionals[0])}; actions: train`, 'encoder');
+    if (positionals[0] !== 'train')
+      throw new UsageError(`unknown action ${JSON.stringify(positionals[0])}; actions: train`, 'encoder');
     const folder = positionals[1]!;
     const out = (values['out'] as string | undefined) ?? 'timbre-encoder.json';
     await useCpuBackend();

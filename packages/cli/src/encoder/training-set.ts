@@ -22,7 +22,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import { readAudio } from '../audio/read-audio';
 
 /** The presets whose random patches are rendered. */
-export const TRAINING_PRESETS: readonly PresetName[] = Object.freeze(['subtractive', 'fm', 'additive'] as PresetName[]);
+export const TRAINING_PRESETS: readonly PresetName[] = Object.freeze([
+  'subtractive',
+  'fm',
+  'additive',
+] as PresetName[]);
 
 /** The notes (MIDI) each random patch is played at. */
 export const TRAINING_NOTES = Object.freeze([40, 52, 64, 76]);
@@ -60,7 +64,9 @@ async function instrumentsOf(folder: string, files: string[], labels: string | u
   const path = labels ?? join(folder, 'labels.json');
   const text = await readFile(path, 'utf8').catch(() => undefined);
   if (labels && text === undefined) throw new Error(`${labels}: no such labels file`);
-  const notes = text ? (JSON.parse(text).notes as Record<string, { instrument?: string }> | undefined) : undefined;
+  const notes = text
+    ? (JSON.parse(text).notes as Record<string, { instrument?: string }> | undefined)
+    : undefined;
   return files.map((f) => notes?.[f]?.instrument ?? f.split('_')[0]!);
 }
 
@@ -122,7 +128,12 @@ export async function encoderTrainingSet(options: TrainingSetOptions): Promise<T
     groups,
     provenance: {
       notes: { count: notes, instruments: trained, heldOut: names.filter((n) => !trained.includes(n)) },
-      renders: { presets: TRAINING_PRESETS, perPreset: options.renders, notes: TRAINING_NOTES, seed: options.seed },
+      renders: {
+        presets: TRAINING_PRESETS,
+        perPreset: options.renders,
+        notes: TRAINING_NOTES,
+        seed: options.seed,
+      },
     },
   };
 }

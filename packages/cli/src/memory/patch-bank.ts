@@ -103,9 +103,8 @@ export function parseBank(json: unknown, where: string): PatchBank {
   bank.categories.forEach((c, i) => {
     if (c?.id !== i || !Array.isArray(c.entries))
       throw new Error(`${where}: categories[${i}] must be { id: ${i}, entries: [...] }`);
-    c.entries.forEach((entry: BankEntry, k: number) =>
-      checkEntry(entry, e.dimensions, `${where}: categories[${i}].entries[${k}]`),
-    );
+    for (let k = 0; k < c.entries.length; k++)
+      checkEntry(c.entries[k]!, e.dimensions, `${where}: categories[${i}].entries[${k}]`);
   });
   return bank;
 }
