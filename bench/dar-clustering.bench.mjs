@@ -15,13 +15,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { adjustedRandIndex, FuzzyART } from '../packages/art-memory/dist/index.js';
 import {
   DEFAULT_TIMBRE_ENCODER_WEIGHTS,
   embedClip,
   pooledLogMelEmbedding,
   timbreEncoder,
 } from '../packages/art-memory/dist/encoder/index.js';
+import { adjustedRandIndex, FuzzyART } from '../packages/art-memory/dist/index.js';
 import { readAudio } from '../packages/cli/dist/index.js';
 import { printTable, runPythonPeer, writeResults } from './lib.mjs';
 
@@ -62,7 +62,12 @@ export async function loadNotes() {
   const notes = [];
   for (const file of files) {
     const clip = await readAudio(join(NOTES, file), { sampleRateHz: 16000 });
-    notes.push({ file, instrument: labels.notes[file].instrument, midi: labels.notes[file].midi, samples: clip.samples });
+    notes.push({
+      file,
+      instrument: labels.notes[file].instrument,
+      midi: labels.notes[file].midi,
+      samples: clip.samples,
+    });
   }
   return notes;
 }
@@ -89,7 +94,8 @@ async function main() {
   };
   const embeddings = { learned: timbreEncoder(), 'pooled-log-mel': pooledLogMelEmbedding() };
   const rows = {};
-  for (const [name, e] of Object.entries(embeddings)) rows[name] = notes.map((n) => Array.from(embedClip(e, n.samples)));
+  for (const [name, e] of Object.entries(embeddings))
+    rows[name] = notes.map((n) => Array.from(embedClip(e, n.samples)));
 
   const sweep = [];
   const checks = [];
@@ -105,9 +111,17 @@ async function main() {
           const { labels, categories } = artLabels(r, shuffled(r.length, 1000 + o), rho);
           aris.push(adjustedRandIndex(t, labels));
           counts.push(categories);
-          if (o === 0 && rho === DEFAULT_RHO) checks.push({ subset, embedding: name, truth: t, labels, ours: aris[0] });
+          if (o === 0 && rho === DEFAULT_RHO)
+            checks.push({ subset, embedding: name, truth: t, labels, ours: aris[0] });
         }
-        sweep.push({ subset, embedding: name, rho, ari: mean(aris), ariMin: Math.min(...aris), categories: mean(counts) });
+        sweep.push({
+          subset,
+          embedding: name,
+          rho,
+          ari: mean(aris),
+          ariMin: Math.min(...aris),
+          categories: mean(counts),
+        });
       }
     }
   }
@@ -118,7 +132,14 @@ async function main() {
     if (indices.length === 0) continue;
     const t = indices.map((i) => truth[i]);
     for (const name of Object.keys(embeddings))
-      kmeansCases.push({ subset, embedding: name, k: new Set(t).size, truth: t, rows: indices.map((i) => rows[name][i]), seeds: ORDERS });
+      kmeansCases.push({
+        subset,
+        embedding: name,
+        k: new Set(t).size,
+        truth: t,
+        rows: indices.map((i) => rows[name][i]),
+        seeds: ORDERS,
+      });
   }
   writeFileSync(job, JSON.stringify({ ari: checks.map((c) => [c.truth, c.labels]), kmeans: kmeansCases }));
   const peer = runPythonPeer('adjusted_rand_peer.py', [job]);
@@ -137,7 +158,12 @@ async function main() {
     ari: peer.kmeans ? mean(peer.kmeans[i]) : null,
   }));
   const commit = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: here, encoding: 'utf8' }).stdout.trim();
-  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'packages/art-memory/src', 'bench/dar-clustering.bench.mjs'], { cwd: here, encoding: 'utf8' }).stdout.trim().length > 0;
+  const dirty =
+    spawnSync(
+      'git',
+      ['status', '--porcelain', '--', 'packages/art-memory/src', 'bench/dar-clustering.bench.mjs'],
+      { cwd: here, encoding: 'utf8' },
+    ).stdout.trim().length > 0;
   const file = writeResults('dar-clustering', {
     commit,
     dirty,
@@ -160,8 +186,12 @@ function fmt(x, digits = 3) {
 
 /** The README tables, from the results file. */
 function report(r) {
-  console.log(`Measured ${r.date.slice(0, 10)} at commit ${r.commit.slice(0, 7)}${r.dirty ? ' (with local changes)' : ''}: ${r.notes} notes, ${r.orders} shuffled orders, Fuzzy ART fast learning (β = 1, α = 0.001). Held-out instruments (never seen by the encoder): ${r.heldOut.join(', ')}.\n`);
-  console.log('| notes | embedding | Fuzzy ART ARI at ρ = 0.8 (mean / worst) | categories | best ρ of the sweep: ARI | k-means, true k: ARI |');
+  console.log(
+    `Measured ${r.date.slice(0, 10)} at commit ${r.commit.slice(0, 7)}${r.dirty ? ' (with local changes)' : ''}: ${r.notes} notes, ${r.orders} shuffled orders, Fuzzy ART fast learning (β = 1, α = 0.001). Held-out instruments (never seen by the encoder): ${r.heldOut.join(', ')}.\n`,
+  );
+  console.log(
+    '| notes | embedding | Fuzzy ART ARI at ρ = 0.8 (mean / worst) | categories | best ρ of the sweep: ARI | k-means, true k: ARI |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const subset of ['all', 'held-out']) {
     for (const embedding of ['learned', 'pooled-log-mel']) {
@@ -170,20 +200,30 @@ function report(r) {
       const at = rows.find((s) => s.rho === r.defaultRho);
       const best = rows.reduce((a, b) => (b.ari > a.ari ? b : a));
       const km = r.kmeans.find((k) => k.subset === subset && k.embedding === embedding);
-      console.log(`| ${subset === 'all' ? 'all 48' : 'held-out 24'} | ${embedding} | ${fmt(at.ari)} / ${fmt(at.ariMin)} | ${fmt(at.categories, 1)} | ρ ${best.rho}: ${fmt(best.ari)} | ${fmt(km?.ari)} |`);
+      console.log(
+        `| ${subset === 'all' ? 'all 48' : 'held-out 24'} | ${embedding} | ${fmt(at.ari)} / ${fmt(at.ariMin)} | ${fmt(at.categories, 1)} | ρ ${best.rho}: ${fmt(best.ari)} | ${fmt(km?.ari)} |`,
+      );
     }
   }
   console.log('\nVigilance sweep (all 48 notes, mean over orders):\n');
-  console.log('| ρ | learned: categories | learned: ARI | pooled-log-mel: categories | pooled-log-mel: ARI |');
+  console.log(
+    '| ρ | learned: categories | learned: ARI | pooled-log-mel: categories | pooled-log-mel: ARI |',
+  );
   console.log('| --- | --- | --- | --- | --- |');
   for (const rho of [...new Set(r.sweep.map((s) => s.rho))]) {
     const l = r.sweep.find((s) => s.subset === 'all' && s.embedding === 'learned' && s.rho === rho);
     const p = r.sweep.find((s) => s.subset === 'all' && s.embedding === 'pooled-log-mel' && s.rho === rho);
-    console.log(`| ${rho} | ${fmt(l.categories, 1)} | ${fmt(l.ari)} | ${fmt(p.categories, 1)} | ${fmt(p.ari)} |`);
+    console.log(
+      `| ${rho} | ${fmt(l.categories, 1)} | ${fmt(l.ari)} | ${fmt(p.categories, 1)} | ${fmt(p.ari)} |`,
+    );
   }
   const worst = Math.max(...r.ariCheck.map((c) => c.difference ?? Number.NaN));
-  console.log(`\nARI check against sklearn's adjusted_rand_score on ${r.ariCheck.length} labelings: largest difference ${worst.toExponential(1)}.`);
-  printTable(r.ariCheck.map(({ subset, embedding, ours, sklearn }) => ({ subset, embedding, ours, sklearn })));
+  console.log(
+    `\nARI check against sklearn's adjusted_rand_score on ${r.ariCheck.length} labelings: largest difference ${worst.toExponential(1)}.`,
+  );
+  printTable(
+    r.ariCheck.map(({ subset, embedding, ours, sklearn }) => ({ subset, embedding, ours, sklearn })),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -34,9 +34,9 @@ export interface EncoderTrainingOptions {
   readonly featureOptions?: TimbreFeatureOptions;
   /** Hidden units. Default 32. */
   readonly hidden?: number;
-  /** d, the embedding's size. Default 8. */
+  /** d, the embedding's size. Default 16. */
   readonly dimensions?: number;
-  /** Full-batch Adam steps. Default 400. */
+  /** Full-batch Adam steps. Default 600. */
   readonly steps?: number;
   /** Adam's learning rate. Default 0.01. */
   readonly learningRate?: number;
@@ -53,8 +53,8 @@ export interface EncoderTrainingOptions {
 /** Defaults of {@link EncoderTrainingOptions}. */
 export const DEFAULT_ENCODER_TRAINING = Object.freeze({
   hidden: 32,
-  dimensions: 8,
-  steps: 400,
+  dimensions: 16,
+  steps: 600,
   learningRate: 0.01,
   margin: 0.35,
   weightDecay: 1e-4,
