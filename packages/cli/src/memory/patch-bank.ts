@@ -117,8 +117,7 @@ function checkEntry(entry: BankEntry, dimensions: number, where: string): void {
     !entry.embedding.every((x) => x >= 0 && x <= 1)
   )
     throw new Error(`${where}.embedding must hold ${dimensions} numbers in [0, 1]`);
-  if (!entry.patch || entry.patch.format !== 'ae-ddsp-patch')
-    throw new Error(`${where}.patch must be a patch`);
+  if (entry.patch?.format !== 'ae-ddsp-patch') throw new Error(`${where}.patch must be a patch`);
   if (!Array.isArray(entry.parameters) || !entry.parameters.every((x) => x >= 0 && x <= 1))
     throw new Error(`${where}.parameters must be normalised numbers`);
   if (!Number.isFinite(entry.distance)) throw new Error(`${where}.distance must be a finite number`);
