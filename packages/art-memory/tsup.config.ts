@@ -1,3 +1,3 @@
 import { libraryBuild } from '../../tsup.base';
 
-export default libraryBuild();
+export default libraryBuild({ index: 'src/index.ts', 'encoder/index': 'src/encoder/index.ts' });

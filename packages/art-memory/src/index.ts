@@ -19,6 +19,7 @@
  * @module @ae-ddsp/art-memory
  */
 
+export { adjustedRandIndex } from './adjusted-rand-index';
 export { l1Norm, resonantCategory, scoreCategories } from './choice-match';
 export { checkUnitRow, checkUnitRows, complementCode } from './complement-code';
 export type { MatchTracking } from './fuzzy-art';

@@ -1,5 +1,6 @@
 import type { CmaEsState } from '@ae-ddsp/explorer';
 import type { MethodName } from './presets';
+import type { ResonanceMemoryState } from './resonance-memory';
 import type { ResonanceHistory } from './resonance-monitor';
 import type { UpdateRuleState } from './update-rules/update-rule';
 
@@ -38,6 +39,8 @@ export interface TrainerCheckpoint {
   readonly resonance: ResonanceHistory;
   /** State of the CMA-ES search (method `cma-es`), or null. */
   readonly search?: CmaEsState | null;
+  /** The DAR-DDSP memory's prototypes, when the trainer has a memory. */
+  readonly memory?: ResonanceMemoryState;
 }
 
 /** @internal The tag every checkpoint carries. */

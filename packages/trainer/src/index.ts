@@ -46,6 +46,13 @@ export { TRAINER_EXPLORER_DEFAULTS } from './parts';
 export type { MethodName, MethodPreset } from './presets';
 export { METHOD_NAMES, METHOD_PRESETS } from './presets';
 export type {
+  MemoryEmbedding,
+  MemoryReport,
+  ResonanceMemoryOptions,
+  ResonanceMemoryState,
+} from './resonance-memory';
+export { DEFAULT_MEMORY_OPTIONS } from './resonance-memory';
+export type {
   ResonanceHistory,
   ResonanceOptions,
   ResonanceRegime,

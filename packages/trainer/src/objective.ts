@@ -51,6 +51,8 @@ export interface ObjectiveOptions {
   readonly window?: TrainingWindow | undefined;
   readonly rewardInLoss?: number | undefined;
   readonly loudnessPenalty?: LoudnessPenalty | undefined;
+  /** An extra term of the render added to the objective (the DAR-DDSP resonance regulariser). */
+  readonly regulariser?: ((audio: tf.Tensor2D) => tf.Scalar | undefined) | undefined;
 }
 
 /** @internal One gradient evaluation of the objective. */
@@ -89,6 +91,7 @@ export class Objective {
   readonly #prepared = new Map<number, PreparedWindow>();
   readonly #rewardInLoss: number;
   readonly #loudnessPenalty: LoudnessPenalty | undefined;
+  readonly #regulariser: ObjectiveOptions['regulariser'];
   readonly #variable: tf.Variable<tf.Rank.R2>;
   #evaluations = 0;
 
@@ -100,6 +103,7 @@ export class Objective {
     this.size = this.batch * plant.parameterCount;
     this.#rewardInLoss = options.rewardInLoss ?? 0;
     this.#loudnessPenalty = options.loudnessPenalty;
+    this.#regulariser = options.regulariser;
     if (!(this.#rewardInLoss >= 0))
       throw new RangeError(`Trainer: rewardInLoss must be ≥ 0, got ${this.#rewardInLoss}`);
     if (this.#rewardInLoss > 0 && !options.reward)
@@ -152,6 +156,8 @@ export class Objective {
       if (reward && lambda > 0) objective = tf.sub(objective, tf.mul(lambda, reward));
       if (cap)
         objective = tf.add(objective, tf.mul(cap.weight, tf.square(tf.relu(tf.sub(loudness, cap.capDb)))));
+      const extra = this.#regulariser?.(audio);
+      if (extra) objective = tf.add(objective, extra);
       return objective;
     }, [this.#variable]);
     const gradientTensor = grads[this.#variable.name]!;
@@ -162,6 +168,22 @@ export class Objective {
     tf.dispose([value, gradientTensor, kept.loss!, kept.loudness!]);
     if (kept.reward) kept.reward.dispose();
     return { loss, reward, loudnessDb, gradient };
+  }
+
+  /** ∇θ of `scalarOf(render(θ))` on window `index` (one evaluation): a vector–Jacobian product through the plant. */
+  gradientOf(theta: Float32Array, index: number, scalarOf: (audio: tf.Tensor2D) => tf.Scalar): Float32Array {
+    tf.tidy(() => this.#variable.assign(tf.tensor2d(theta, [this.batch, this.#plant.parameterCount])));
+    this.#evaluations++;
+    const { value, grads } = tf.variableGrads(
+      () => scalarOf(this.#render(this.#variable, index)),
+      [this.#variable],
+    );
+    const gradient = grads[this.#variable.name]!;
+    try {
+      return Float32Array.from(gradient.dataSync());
+    } finally {
+      tf.dispose([value, gradient]);
+    }
   }
 
   /** Losses of several parameter sets on window `index`, rendered as one batch (one evaluation each). */

@@ -14,6 +14,7 @@ import type {
 import type { LoudnessPenalty, TrainingWindow } from './objective';
 import type { TrainerExplorerOptions } from './parts';
 import type { MethodName } from './presets';
+import type { MemoryReport, ResonanceMemoryOptions } from './resonance-memory';
 import type { ResonanceOptions, ResonanceReport } from './resonance-monitor';
 import type { UpdateRule, UpdateRuleFactory } from './update-rules/update-rule';
 
@@ -102,6 +103,11 @@ export interface TrainerOptions {
   readonly cmaEs?: Partial<CmaEsSearchOptions>;
   /** Called after every step with its event. */
   readonly onStep?: (event: StepEvent) => void;
+  /**
+   * DAR-DDSP: a memory of prototypes in an embedding space coupled to the loop (resonance
+   * regulariser, feedback correction, prototype learning; gradient methods only). Default none.
+   */
+  readonly memory?: ResonanceMemoryOptions;
 }
 
 /** `initial: { from: 'analysis', ... }`: start from the target's analysis, with options (e.g. an f0 hint). */
@@ -148,6 +154,8 @@ export interface StepEvent {
   readonly resonance: ResonanceReport;
   /** Normalised parameters after the step. */
   readonly parameters: Float32Array;
+  /** What the DAR-DDSP memory did, when the trainer has one. */
+  readonly memory?: MemoryReport;
 }
 
 /** The outcome of {@link Trainer.run}. */

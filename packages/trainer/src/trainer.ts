@@ -13,7 +13,8 @@ import { Objective } from './objective';
 import { resolveParts } from './parts';
 import type { MethodName, MethodPreset } from './presets';
 import { lowestIndex, randomCandidates } from './random-search';
-import { ResonanceMonitor } from './resonance-monitor';
+import { type MemoryReport, ResonanceMemory, type ResonanceMemoryState } from './resonance-memory';
+import { ResonanceMonitor, type ResonanceReport } from './resonance-monitor';
 import { Stability } from './stability';
 import type { StepEvent, TrainerOptions, TrainResult } from './trainer-options';
 import type { UpdateRule, UpdateRuleState } from './update-rules/update-rule';
@@ -31,6 +32,7 @@ interface Move {
   readonly rolledBack?: boolean;
   readonly localTest?: StepEvent['localTest'];
   readonly harmonicEscape?: number;
+  readonly memory?: MemoryReport | undefined;
 }
 
 /**
@@ -67,6 +69,7 @@ export class Trainer {
   readonly #limits: { readonly maxGradientNorm: number; readonly maxSlew: number };
   readonly #feedReward: boolean;
   readonly #onStep: ((event: StepEvent) => void) | undefined;
+  readonly #memory: ResonanceMemory | undefined;
   #random: SeededRandom;
   #theta: Float32Array;
   #lastUpdate: Float32Array;
@@ -117,6 +120,12 @@ export class Trainer {
         : undefined;
     this.#stability = new Stability(this.#theta, options.explodeFactor);
     this.#lastUpdate = new Float32Array(size);
+    this.#memory = options.memory && new ResonanceMemory(options.memory);
+    if (this.#memory && !this.#rule)
+      throw new RangeError(
+        `Trainer: options.memory needs a gradient method; ${this.method} has no update rule`,
+      );
+    const memory = this.#memory;
     this.#objective = new Objective({
       plant,
       target,
@@ -125,6 +134,7 @@ export class Trainer {
       window: options.window,
       rewardInLoss: options.rewardInLoss,
       loudnessPenalty: options.loudnessPenalty,
+      regulariser: memory && ((audio) => memory.term(audio)),
     });
     this.#objective.evaluations += start.renders;
   }
@@ -151,6 +161,11 @@ export class Trainer {
           throw new TypeError('Trainer.resume: a cma-es checkpoint needs its search state');
         trainer.#cmaEs.restore(checkpoint.search);
       }
+      if (Boolean(checkpoint.memory) !== Boolean(trainer.#memory))
+        throw new RangeError(
+          `Trainer.resume: the checkpoint ${checkpoint.memory ? 'has' : 'has no'} memory, the options ${trainer.#memory ? 'have' : 'have none'}`,
+        );
+      if (checkpoint.memory) trainer.#memory!.restore(checkpoint.memory);
     } catch (error) {
       trainer.dispose();
       throw error;
@@ -166,6 +181,11 @@ export class Trainer {
   /** Best normalised parameters so far (a copy) and their loss. */
   get best(): { readonly parameters: Float32Array; readonly loss: number } {
     return { parameters: this.#stability.best, loss: this.#stability.bestLoss };
+  }
+
+  /** The DAR-DDSP memory's prototypes (undefined without `memory`). */
+  get memory(): ResonanceMemoryState | undefined {
+    return this.#memory?.toJSON();
   }
 
   /** Synth evaluations used so far. */
@@ -244,6 +264,7 @@ export class Trainer {
       loudnessDb: move.loudnessDb,
       resonance,
       parameters: Float32Array.from(next),
+      ...(move.memory ? { memory: move.memory } : {}),
     };
     this.#onStep?.(event);
     return event;
@@ -270,6 +291,7 @@ export class Trainer {
       lastUpdate: Array.from(this.#lastUpdate),
       resonance: this.#monitor.toJSON(),
       search: this.#cmaEs?.toJSON() ?? null,
+      ...(this.#memory ? { memory: this.#memory.toJSON() } : {}),
     };
   }
 
@@ -291,7 +313,8 @@ export class Trainer {
       const hyper = this.#scheduler.update({ loss: Number.POSITIVE_INFINITY });
       rule.restore(this.#freshRule!);
       this.#monitor.reset();
-      return { ...measured, hyper, next: this.#stability.lastGood, rolledBack };
+      const memory = this.#memory?.discard();
+      return { ...measured, hyper, next: this.#stability.lastGood, rolledBack, memory };
     }
     this.#stability.accept(before);
     // 4–5: filtered feedback (the composite reward, when one is configured: R_aud and loudness
@@ -307,6 +330,9 @@ export class Trainer {
     // 6: gradient step θ − u with α_t, μ_t, within the risk limits.
     const noise = this.#preset.dither === 'gradient' ? () => this.#random.gaussian() : undefined;
     let next = gradientStep(before, gradient, hyper, rule, this.#limits, noise);
+    // DAR-DDSP §3.3: the feedback correction, then the step's prototype learning.
+    if (this.#memory) next = this.#feedback(this.#memory, before, next, window);
+    const memory = this.#memory?.commit();
     // 7: dither.
     if (this.#preset.dither === 'parameters') next = this.#exploration.dither(next, hyper.dither);
     // 8: sparse local test around θ_t, averaged into θ_{t+1}.
@@ -330,7 +356,7 @@ export class Trainer {
         harmonicEscape = this.#escapes.options.ratios[best]!;
       }
     }
-    return { ...measured, hyper, next, localTest, harmonicEscape };
+    return { ...measured, hyper, next, localTest, harmonicEscape, memory };
   }
 
   /**
@@ -360,13 +386,22 @@ export class Trainer {
     return { next: cmaEs ? cmaEs.mean : this.#stability.best, loss, hyper };
   }
 
+  /** θ + feedbackGain·J^T(h*_{t+1} − h*_t), the seed's embedding-space step mapped into θ-space. */
+  #feedback(memory: ResonanceMemory, before: Float32Array, next: Float32Array, window: number): Float32Array {
+    const scalar = memory.feedbackScalar();
+    if (!scalar) return next;
+    const pullback = this.#objective.gradientOf(before, window, scalar);
+    return next.map((x, i) => x + memory.feedbackGain * pullback[i]!);
+  }
+
   #evaluationsPerStep(): number {
     if (this.#cmaEs) return this.#cmaEs.populationSize;
     const probes = this.#explorer.options.probes;
     if (!this.#rule) return probes;
     const testing = this.#explorer.isTestStep(this.#step) || this.#steering().localTest;
     const escapes = this.#escapes?.isEscapeStep(this.#step) ? this.#escapes.options.ratios.length : 0;
-    return 1 + (this.#preset.localTests && testing ? probes : 0) + escapes;
+    const feedback = this.#memory?.feedbackActive ? 1 : 0;
+    return 1 + feedback + (this.#preset.localTests && testing ? probes : 0) + escapes;
   }
 }
 

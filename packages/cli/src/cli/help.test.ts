@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorLine, runBinary } from '../test-support/binary';
 
-const COMMAND_NAMES = ['match', 'render', 'features', 'presets', 'params', 'bench'];
+const COMMAND_NAMES = ['match', 'memory', 'encoder', 'render', 'features', 'presets', 'params', 'bench'];
 
 describe('ae-ddsp help', () => {
   it('lists every command; no command prints the list and exits 2', async () => {

@@ -25,6 +25,7 @@ import { MATCH_LOSS_NAMES, MATCH_LOSSES, type MatchLossName } from '../match/los
 import { MATCH_ANALYSIS_FRAME } from '../match/match-objective';
 import { comparisonRecord, type MatchSummary } from '../match/match-records';
 import { DEFAULT_WINDOW_SECONDS, runMatch } from '../match/run-match';
+import { darMemory, describeTarget, rememberMatch, warmStart } from '../memory/bank-match';
 import { matchReportHtml } from '../report/report-html';
 import { createPlant, PRESETS, patchFileSource, presetSource } from '../synth/synth-source';
 import { peakDbfs } from './render-command';
@@ -173,6 +174,15 @@ export const matchCommand: Command = {
       placeholder: 'NOTE',
       description: "the target's pitch as a MIDI note (69 = A4 = 440 Hz), instead of the analysed one",
     },
+    memory: {
+      kind: 'string',
+      placeholder: 'BANK.json',
+      description: "patch bank: warm-start from the resonating category's patch, then add the result",
+    },
+    dar: {
+      kind: 'boolean',
+      description: "with --memory: couple the trainer to the bank's prototypes (DAR-DDSP)",
+    },
     out: { kind: 'string', placeholder: 'DIR', description: 'output folder (default match-<target name>)' },
     float: { kind: 'boolean', description: 'write matched.wav as 32-bit float instead of 16-bit PCM' },
     quiet: { kind: 'boolean', short: 'q', description: 'no progress and no summary; errors only' },
@@ -213,15 +223,12 @@ export const matchCommand: Command = {
       sampleRateHz,
     );
 
-    const source = patchTyped
+    const bankTyped = values['memory'] as string | undefined;
+    const bankPath = bankTyped === undefined ? undefined : userPath(io, bankTyped);
+    if (values['dar'] && !bankPath) throw new UsageError('--dar needs --memory BANK.json', 'match');
+    const chosen = patchTyped
       ? await patchFileSource(userPath(io, patchTyped), patchTyped)
       : presetSource(presetName ?? 'subtractive');
-    const plant = createPlant(source, sampleRateHz);
-    if (plant.parameterCount === 0) {
-      throw new Error(
-        `${source.name}: the patch has no parameters to match (nodes: ${source.patch.nodes.map((n) => `${n.id} (${n.type})`).join(', ')}); it needs at least one, e.g. an oscillator's frequency`,
-      );
-    }
     const clip = await readAudio(userPath(io, targetTyped), {
       sampleRateHz,
       minimumSamples: MATCH_ANALYSIS_FRAME,
@@ -229,6 +236,15 @@ export const matchCommand: Command = {
       onWarning: (message) => warn(io, message),
     });
     await useCpuBackend();
+    const bankTarget = bankPath ? describeTarget(clip.samples, sampleRateHz, targetTyped) : undefined;
+    const warm = bankPath && bankTarget ? await warmStart(bankPath, bankTyped!, bankTarget) : undefined;
+    const source = warm?.source ?? chosen;
+    const plant = createPlant(source, sampleRateHz);
+    if (plant.parameterCount === 0) {
+      throw new Error(
+        `${source.name}: the patch has no parameters to match (nodes: ${source.patch.nodes.map((n) => `${n.id} (${n.type})`).join(', ')}); it needs at least one, e.g. an oscillator's frequency`,
+      );
+    }
     const progress = createProgress({ total: steps, io, label: 'match', quiet });
     if (!quiet) {
       io.stderr.write(
@@ -244,7 +260,13 @@ export const matchCommand: Command = {
       steps,
       seed,
       loss: lossEntry.create(lossSettings),
-      initial: init === 'analysis' ? { from: 'analysis', ...(f0Hz === undefined ? {} : { f0Hz }) } : 'preset',
+      // a warm start begins at the bank's stored patch; otherwise from the analysis or the preset
+      initial: warm
+        ? 'preset'
+        : init === 'analysis'
+          ? { from: 'analysis', ...(f0Hz === undefined ? {} : { f0Hz }) }
+          : 'preset',
+      ...(bankPath && values['dar'] ? { memory: await darMemory(bankPath, bankTyped!) } : {}),
       onStep: (row) =>
         progress.update(row.step + 1, { loss: row.loss ?? Number.NaN, best: row.best_loss ?? Number.NaN }),
     });
@@ -317,14 +339,33 @@ export const matchCommand: Command = {
       'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
       'report.html': report,
     });
+    const memory =
+      bankPath && bankTarget
+        ? {
+            bank: bankTyped,
+            category: await rememberMatch(bankPath, bankTyped!, bankTarget, {
+              preset: warm ? warm.entry.preset : summary.preset,
+              patch: plant.toPatch(result.bestNormalised),
+              parameters: result.bestNormalised,
+              distance: result.bestLoss,
+              loss: values['loss'] as string,
+              steps: result.steps,
+              warmStart: warm !== undefined,
+            }),
+            warm_start: warm ? { category: warm.category, from: warm.entry.target } : null,
+          }
+        : undefined;
     if (values['json']) {
-      io.stdout.write(`${JSON.stringify({ ...summary, files: written })}\n`);
+      io.stdout.write(`${JSON.stringify({ ...summary, files: written, ...(memory ? { memory } : {}) })}\n`);
     } else if (!values['quiet']) {
       const fmt = (x: number | null) => (x === null ? '—' : x.toExponential(3));
       io.stdout.write(
         `loss ${fmt(summary.initial_loss)} → ${fmt(summary.final_loss)} in ${summary.steps} steps (${summary.time_s.toFixed(1)} s), peak ${summary.peak_dbfs.toFixed(1)} dBFS\n` +
           `wrote ${MATCH_OUTPUT_FILES.join(', ')} to ${out}\n` +
-          `report: ${join(out, 'report.html')}\n`,
+          `report: ${join(out, 'report.html')}\n` +
+          (memory
+            ? `bank ${bankTyped}: category ${memory.category}${warm ? ` (warm start from ${warm.entry.target})` : ' (cold start)'}\n`
+            : ''),
       );
     }
     return 0;

@@ -4,6 +4,8 @@
  */
 
 import type { Command } from '../cli/command';
+import { encoderCommand } from '../encoder/encoder-command';
+import { memoryCommand } from '../memory/memory-command';
 import { benchCommand } from './bench-command';
 import { featuresCommand } from './features-command';
 import { matchCommand } from './match-command';
@@ -14,6 +16,8 @@ import { renderCommand } from './render-command';
 /** The commands, in help order. */
 export const COMMANDS: readonly Command[] = Object.freeze([
   matchCommand,
+  memoryCommand,
+  encoderCommand,
   renderCommand,
   featuresCommand,
   presetsCommand,

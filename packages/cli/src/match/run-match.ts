@@ -16,6 +16,7 @@ import type { SynthPlant } from '@ae-ddsp/plant';
 import {
   type AnalysisInitialRequest,
   type MethodName,
+  type ResonanceMemoryOptions,
   type StepEvent,
   type TrainablePlant,
   Trainer,
@@ -86,6 +87,8 @@ export interface MatchRunOptions {
   readonly harmonicEscapes?: TrainerOptions['harmonicEscapes'];
   /** Called after every step with the step's metrics row. */
   readonly onStep?: (row: MetricsRow, event: StepEvent) => void;
+  /** The DAR-DDSP memory of the trainer (resonance regulariser and feedback); default none. */
+  readonly memory?: ResonanceMemoryOptions;
 }
 
 /** The outcome of {@link runMatch}. */
@@ -190,6 +193,7 @@ export async function runMatch(options: MatchRunOptions): Promise<MatchRunResult
       anneal: { steps: options.steps },
       ...(options.harmonicEscapes ? { harmonicEscapes: options.harmonicEscapes } : {}),
       ...(window ? { window } : {}),
+      ...(options.memory ? { memory: options.memory } : {}),
       onStep: (event) => {
         const row = metricsRow(event, physical);
         metrics.push(row);
