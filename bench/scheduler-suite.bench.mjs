@@ -11,12 +11,13 @@
 // strictly more robust than fixed α and ReduceLROnPlateau.
 //   node bench/scheduler-suite.bench.mjs             the full suite → bench/results/scheduler-suite.json
 //   node bench/scheduler-suite.bench.mjs --quick     3 seeds, no MLP, no peer (for development)
+//   node bench/scheduler-suite.bench.mjs --only=rosenbrock-2d,mlp-digits   some problems
 //   node bench/scheduler-suite.bench.mjs --markdown  the README table from the results file
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { printTable, runPythonPeer, writeResults } from './lib.mjs';
-import { METHODS } from './scheduler-suite/methods.mjs';
+import { ABLATIONS, METHODS } from './scheduler-suite/methods.mjs';
 import { mlpDigits } from './scheduler-suite/mlp.mjs';
 import { logisticRegression, noisyQuadratic, rosenbrock } from './scheduler-suite/problems.mjs';
 import { runGrid } from './scheduler-suite/run-grid.mjs';
@@ -33,22 +34,39 @@ if (args.includes('--markdown')) {
 }
 
 const quick = args.includes('--quick');
-const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const OPTIMISER_NAMES = ['sgd', 'heavyBall', 'adam'];
+const ALL_METHODS = { ...METHODS, ...ABLATIONS };
 const sweep = (centre) => [-3, -2, -1, 0, 1, 2, 3].map((k) => centre * 10 ** (k / 2));
 
-// [problem, sweep centre per optimiser, peer mirrors it, seeds]
+// [problem, sweep centre per optimiser, mirrored by the PyTorch peer]. The MLP (tfjs-core,
+// the slow one) runs 3 seeds and the main schedules only; the others also run the ablation
+// steps of the robust law.
+const MLP_SEEDS = 3;
 const config = {
   seeds: quick ? 3 : 10,
   problems: [
-    ['rosenbrock-2d', () => rosenbrock(2, 1000), { sgd: 3e-4, heavyBall: 1e-3, adam: 1e-2 }, true],
-    ['rosenbrock-20d', () => rosenbrock(20, 1000), { sgd: 3e-4, heavyBall: 1e-3, adam: 1e-2 }, false],
-    ['noisy-quadratic-20d-0.1', () => noisyQuadratic(0.1, 500), { sgd: 3e-3, heavyBall: 1e-2, adam: 1e-2 }, false],
+    ['rosenbrock-2d', () => rosenbrock(2, 1000), { sgd: 1e-3, heavyBall: 3e-3, adam: 3e-2 }, true],
+    ['rosenbrock-20d', () => rosenbrock(20, 1000), { sgd: 3e-4, heavyBall: 1e-3, adam: 3e-2 }, false],
+    [
+      'noisy-quadratic-20d-0.1',
+      () => noisyQuadratic(0.1, 500),
+      { sgd: 1e-2, heavyBall: 3e-2, adam: 3e-2 },
+      false,
+    ],
     ['noisy-quadratic-20d-1', () => noisyQuadratic(1, 500), { sgd: 3e-3, heavyBall: 1e-2, adam: 1e-2 }, true],
-    ['noisy-quadratic-20d-10', () => noisyQuadratic(10, 500), { sgd: 3e-3, heavyBall: 1e-2, adam: 1e-2 }, false],
-    ['logistic-breast-cancer', () => logisticRegression(500), { sgd: 0.1, heavyBall: 0.1, adam: 1e-2 }, true],
-    ['mlp-digits', () => mlpDigits(150), { sgd: 0.3, heavyBall: 0.3, adam: 3e-3 }, false],
-  ].filter(([name]) => (only ? only.some((o) => name.startsWith(o)) : !(quick && name === 'mlp-digits'))),
+    [
+      'noisy-quadratic-20d-10',
+      () => noisyQuadratic(10, 500),
+      { sgd: 1e-3, heavyBall: 3e-3, adam: 1e-2 },
+      false,
+    ],
+    ['logistic-breast-cancer', () => logisticRegression(500), { sgd: 0.3, heavyBall: 0.3, adam: 1e-2 }, true],
+    ['mlp-digits', () => mlpDigits(150), { sgd: 0.3, heavyBall: 0.3, adam: 1e-2 }, false],
+  ].filter(([name]) => (only ? only.includes(name) : !(quick && name === 'mlp-digits'))),
 };
 
 const rows = [];
@@ -56,13 +74,15 @@ const t0 = performance.now();
 for (const [name, make, centres] of config.problems) {
   const problem = await make();
   for (const optimiser of OPTIMISER_NAMES) {
+    const mlp = name === 'mlp-digits';
     const grid = {
-      methods: Object.keys(METHODS),
+      methods: mlp ? ['fixed', 'seedLaw', 'robust', 'reduceLROnPlateau', 'cosine'] : Object.keys(ALL_METHODS),
       learningRates: sweep(centres[optimiser]),
-      seeds: Array.from({ length: config.seeds }, (_, i) => i + 1),
+      seeds: Array.from({ length: mlp ? Math.min(MLP_SEEDS, config.seeds) : config.seeds }, (_, i) => i + 1),
     };
     const t = performance.now();
-    for (const run of runGrid(problem, optimiser, grid, METHODS)) rows.push({ problem: name, optimiser, ...run });
+    for (const run of runGrid(problem, optimiser, grid, ALL_METHODS))
+      rows.push({ problem: name, optimiser, ...run });
     console.log(`${name} ${optimiser}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
 }
@@ -100,8 +120,13 @@ if (!quick) {
     seconds: (performance.now() - t0) / 1000,
     config: {
       seeds: config.seeds,
+      mlpSeeds: MLP_SEEDS,
       sweep: 'centre × 10^(k/2), k = −3…3',
-      problems: config.problems.map(([name, , centres, mirrored]) => ({ name, centres, mirroredByPeer: mirrored })),
+      problems: config.problems.map(([name, , centres, mirrored]) => ({
+        name,
+        centres,
+        mirroredByPeer: mirrored,
+      })),
     },
     peer: peer.unavailable ? peer : { torch: peer.torch, numpy: peer.numpy },
     summary,

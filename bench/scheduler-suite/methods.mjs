@@ -20,7 +20,8 @@ function fixed(learningRate) {
   return { hyperparameters, update: () => hyperparameters };
 }
 
-const adaptive = (law) => (learningRate) => new AdaptiveScheduler({ ...law, learningRate, momentum: MOMENTUM });
+const adaptive = (law) => (learningRate) =>
+  new AdaptiveScheduler({ ...law, learningRate, momentum: MOMENTUM });
 const noDither = { ...seedLaw, dither: 0, ditherBounds: [0, 0.05] };
 const trendTest = { ...noDither, varianceWindow: 20, learningRateLaw: significantTrendLearningRate() };
 const widerBounds = { ...trendTest, learningRateBounds: [0.1, 10] };
@@ -45,7 +46,10 @@ export const ABLATIONS = {
 export const ABLATION_STEPS = [
   ['seedLaw', "the seed's law and constants"],
   ['step1NoDither', 'dither off (σ0 = 0)'],
-  ['step2TrendTest', '+ trend test against the noise (Mann–Kendall over 20 losses, rise in noise units; u 1.05, d 0.7, hold 0.995)'],
+  [
+    'step2TrendTest',
+    '+ trend test against the noise (Mann–Kendall over 20 losses, rise in noise units; u 1.05, d 0.7, hold 0.995)',
+  ],
   ['step3WiderBounds', '+ α bounds [0.1, 10]·α0 instead of [0.3, 3]·α0'],
   ['robust', '+ μ held in noise, cut gently (κμ 0.02) on a real rise, regrown to μ0 (= `robust`)'],
 ];

@@ -40,9 +40,12 @@ export async function mlpDigits(steps, { hidden = 16, batch = 16 } = {}) {
       const losses = tf.neg(tf.div(tf.sum(tf.mul(y, logP), [1, 2]), batch)).dataSync();
       const dz2 = tf.div(tf.sub(tf.exp(logP), y), batch);
       const dz1 = tf.mul(tf.matMul(dz2, w2, false, true), tf.sub(1, tf.square(a1)));
-      const parts = [tf.matMul(x, dz1, true, false), tf.sum(dz1, 1), tf.matMul(a1, dz2, true, false), tf.sum(dz2, 1)].map(
-        (g) => g.dataSync(),
-      );
+      const parts = [
+        tf.matMul(x, dz1, true, false),
+        tf.sum(dz1, 1),
+        tf.matMul(a1, dz2, true, false),
+        tf.sum(dz2, 1),
+      ].map((g) => g.dataSync());
       return flats.map((_, m) => {
         const gradient = new Float64Array(n);
         let at = 0;
@@ -82,7 +85,8 @@ export async function mlpDigits(steps, { hidden = 16, batch = 16 } = {}) {
       });
       return flat;
     },
-    sample: (flat, random) => batchedStep([flat], [Array.from({ length: batch }, () => random.index(data.samples))])[0],
+    sample: (flat, random) =>
+      batchedStep([flat], [Array.from({ length: batch }, () => random.index(data.samples))])[0],
     sampleMany: (flats, randoms) =>
       batchedStep(
         flats,

@@ -3,9 +3,11 @@
 // filtered gradient; Adam with β1 = μ, β2 = 0.999, ε = 1e-8). The scheduled μ is used for
 // heavy-ball's μ and Adam's β1 (bias correction with the product of the β1 used so far).
 export const OPTIMISERS = {
-  sgd: () => (x, g, { learningRate }) => {
-    for (let i = 0; i < x.length; i++) x[i] -= learningRate * g[i];
-  },
+  sgd:
+    () =>
+    (x, g, { learningRate }) => {
+      for (let i = 0; i < x.length; i++) x[i] -= learningRate * g[i];
+    },
   heavyBall: (n) => {
     let h = null;
     return (x, g, { learningRate, momentum }) => {

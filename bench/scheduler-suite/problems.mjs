@@ -21,7 +21,8 @@ export function rosenbrock(n, steps) {
     name: `rosenbrock-${n}d`,
     dimension: n,
     steps,
-    init: (random) => Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? -1.2 : 1) + 0.1 * random.normal()),
+    init: (random) =>
+      Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? -1.2 : 1) + 0.1 * random.normal()),
     sample(x) {
       const g = new Float64Array(n);
       const loss = rosenbrockAt(x, g);

@@ -7,7 +7,8 @@ export function summarise(runs) {
   const groups = new Map();
   for (const r of runs) {
     const key = `${r.problem}\u0000${r.optimiser}\u0000${r.method}`;
-    if (!groups.has(key)) groups.set(key, { problem: r.problem, optimiser: r.optimiser, method: r.method, cells: new Map() });
+    if (!groups.has(key))
+      groups.set(key, { problem: r.problem, optimiser: r.optimiser, method: r.method, cells: new Map() });
     const cells = groups.get(key).cells;
     if (!cells.has(r.learningRate)) cells.set(r.learningRate, []);
     cells.get(r.learningRate).push(r.final);
@@ -17,10 +18,19 @@ export function summarise(runs) {
       .sort((a, b) => a[0] - b[0])
       .map(([learningRate, finals]) => ({ learningRate, median: median(finals), seeds: finals.length }));
     const best = cells.reduce((a, c) => (c.median < a.median ? c : a), cells[0]);
-    return { problem: g.problem, optimiser: g.optimiser, method: g.method, cells, bestOfSweep: best.median, bestLearningRate: best.learningRate };
+    return {
+      problem: g.problem,
+      optimiser: g.optimiser,
+      method: g.method,
+      cells,
+      bestOfSweep: best.median,
+      bestLearningRate: best.learningRate,
+    };
   });
   for (const row of rows) {
-    const fixed = rows.find((r) => r.problem === row.problem && r.optimiser === row.optimiser && r.method === 'fixed');
+    const fixed = rows.find(
+      (r) => r.problem === row.problem && r.optimiser === row.optimiser && r.method === 'fixed',
+    );
     const target = fixed ? fixed.bestOfSweep : Number.NaN;
     row.bestFixed = target;
     row.ratioToFixed = row.bestOfSweep / target;
