@@ -25,7 +25,9 @@ export async function mlpDigits(steps, { hidden = 16, batch = 16 } = {}) {
         let at = 0;
         for (let j = 0; j < i; j++) at += sizes[j];
         const values = new Float32Array(k * sizes[i]);
-        flats.forEach((flat, m) => values.set(flat.subarray(at, at + sizes[i]), m * sizes[i]));
+        flats.forEach((flat, m) => {
+          values.set(flat.subarray(at, at + sizes[i]), m * sizes[i]);
+        });
         return tf.tensor(values, [k, ...shape]);
       };
       const w1 = stack(0, shapes[0]);

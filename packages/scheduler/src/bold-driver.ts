@@ -1,4 +1,12 @@
-import { checkNumber, failOption, isCount, isFinite, readFeedback, readState, stateField } from './check';
+import {
+  checkNumber,
+  failOption,
+  isCount,
+  isFiniteNumber,
+  readFeedback,
+  readState,
+  stateField,
+} from './check';
 import type { Feedback, Hyperparameters, Scheduler } from './types';
 
 /** Options of {@link BoldDriver}. */
@@ -53,9 +61,9 @@ export class BoldDriver implements Scheduler {
       ...options,
     };
     checkNumber(WHO, 'learningRate', o.learningRate, Number.MIN_VALUE);
-    if (!(isFinite(o.increase) && o.increase > 1))
+    if (!(isFiniteNumber(o.increase) && o.increase > 1))
       failOption(WHO, 'increase', 'a finite number > 1', o.increase);
-    if (!(isFinite(o.decrease) && o.decrease > 0 && o.decrease < 1))
+    if (!(isFiniteNumber(o.decrease) && o.decrease > 0 && o.decrease < 1))
       failOption(WHO, 'decrease', 'a number in (0, 1)', o.decrease);
     const [lo, hi] = o.learningRateBounds ?? [];
     if (
@@ -121,7 +129,7 @@ export class BoldDriver implements Scheduler {
     const s = readState(WHO, state, FORMAT);
     const [lo, hi] = this.options.learningRateBounds;
     const step = stateField(WHO, s, 'step', isCount, 'an integer ≥ 0');
-    const learningRate = stateField(WHO, s, 'learningRate', isFinite, 'a finite number');
+    const learningRate = stateField(WHO, s, 'learningRate', isFiniteNumber, 'a finite number');
     if (!(learningRate >= lo && learningRate <= hi))
       throw new TypeError(
         `${WHO}.restore: state.learningRate must be in [${lo}, ${hi}], got ${learningRate}`,
@@ -130,7 +138,7 @@ export class BoldDriver implements Scheduler {
       WHO,
       s,
       'previousLoss',
-      (x): x is number | null => x === null || isFinite(x),
+      (x): x is number | null => x === null || isFiniteNumber(x),
       'a finite number or null',
     );
     this.#step = step;

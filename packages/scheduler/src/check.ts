@@ -8,7 +8,7 @@ export function failOption(who: string, name: string, expected: string, got: unk
 }
 
 /** True for a finite number. */
-export function isFinite(x: unknown): x is number {
+export function isFiniteNumber(x: unknown): x is number {
   return typeof x === 'number' && Number.isFinite(x);
 }
 
@@ -20,7 +20,7 @@ export function checkNumber(
   lo = -Infinity,
   hi = Infinity,
 ): number {
-  if (!isFinite(value) || value < lo || value > hi) {
+  if (!isFiniteNumber(value) || value < lo || value > hi) {
     const range = lo === -Infinity && hi === Infinity ? '' : ` in [${lo}, ${hi}]`;
     failOption(who, name, `a finite number${range}`, value);
   }

@@ -1,4 +1,4 @@
-import { checkInteger, checkNumber, isCount, isFinite, readState, stateField } from './check';
+import { checkInteger, checkNumber, isCount, isFiniteNumber, readState, stateField } from './check';
 import type { Feedback, Hyperparameters, Scheduler } from './types';
 
 /** Options of {@link CosineAnnealing} (PyTorch's `CosineAnnealingLR`). */
@@ -86,7 +86,7 @@ export class CosineAnnealing implements Scheduler {
   restore(state: unknown): void {
     const s = readState(WHO, state, FORMAT);
     this.#step = stateField(WHO, s, 'step', isCount, 'an integer ≥ 0');
-    this.#learningRate = stateField(WHO, s, 'learningRate', isFinite, 'a finite number');
+    this.#learningRate = stateField(WHO, s, 'learningRate', isFiniteNumber, 'a finite number');
     this.#applied = this.#hyperparameters();
   }
 

@@ -12,7 +12,7 @@ function resumesExactly(make: () => Scheduler, at: number) {
   const whole = make();
   const straight = losses.map((loss) => whole.update({ loss }).learningRate);
   const first = make();
-  losses.slice(0, at).forEach((loss) => first.update({ loss }));
+  for (const loss of losses.slice(0, at)) first.update({ loss });
   const second = make();
   second.restore(JSON.stringify(first));
   expect(second.step).toBe(at);

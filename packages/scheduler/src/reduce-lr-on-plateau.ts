@@ -3,7 +3,7 @@ import {
   checkNumber,
   failOption,
   isCount,
-  isFinite,
+  isFiniteNumber,
   readFeedback,
   readState,
   stateField,
@@ -86,7 +86,7 @@ export class ReduceLROnPlateau implements Scheduler {
     const o = { ...DEFAULT_REDUCE_LR_ON_PLATEAU_OPTIONS, ...options };
     checkNumber(WHO, 'learningRate', o.learningRate, Number.MIN_VALUE);
     if (o.mode !== 'min' && o.mode !== 'max') failOption(WHO, 'mode', "'min' or 'max'", o.mode);
-    if (!(isFinite(o.factor) && o.factor > 0 && o.factor < 1))
+    if (!(isFiniteNumber(o.factor) && o.factor > 0 && o.factor < 1))
       failOption(WHO, 'factor', 'a number in (0, 1)', o.factor);
     checkInteger(WHO, 'patience', o.patience, 0);
     checkNumber(WHO, 'threshold', o.threshold, 0);
@@ -159,7 +159,7 @@ export class ReduceLROnPlateau implements Scheduler {
   restore(state: unknown): void {
     const s = readState(WHO, state, FORMAT);
     const step = stateField(WHO, s, 'step', isCount, 'an integer ≥ 0');
-    const learningRate = stateField(WHO, s, 'learningRate', isFinite, 'a finite number');
+    const learningRate = stateField(WHO, s, 'learningRate', isFiniteNumber, 'a finite number');
     if (!(learningRate > 0 && learningRate <= this.options.learningRate))
       throw new TypeError(
         `${WHO}.restore: state.learningRate must be in (0, ${this.options.learningRate}], got ${learningRate}`,
@@ -168,7 +168,7 @@ export class ReduceLROnPlateau implements Scheduler {
       WHO,
       s,
       'best',
-      (x): x is number | null => x === null || isFinite(x),
+      (x): x is number | null => x === null || isFiniteNumber(x),
       'a finite number or null',
     );
     const badSteps = stateField(WHO, s, 'badSteps', isCount, 'an integer ≥ 0');
