@@ -12,8 +12,9 @@
 //   node bench/scheduler-suite.bench.mjs             the full suite → bench/results/scheduler-suite.json
 //   node bench/scheduler-suite.bench.mjs --quick     3 seeds, no MLP, no peer (for development)
 //   node bench/scheduler-suite.bench.mjs --only=rosenbrock-2d,mlp-digits   some problems
-//   node bench/scheduler-suite.bench.mjs --markdown  the README table from the results file
-import { readFileSync } from 'node:fs';
+//   node bench/scheduler-suite.bench.mjs --markdown  the README tables from the results file
+//   node bench/scheduler-suite.bench.mjs --readme    rewrite them in packages/scheduler/README.md
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { printTable, runPythonPeer, writeResults } from './lib.mjs';
@@ -27,9 +28,20 @@ const here = dirname(fileURLToPath(import.meta.url));
 const RESULTS = join(here, 'results', 'scheduler-suite.json');
 const args = process.argv.slice(2);
 
-if (args.includes('--markdown')) {
+if (args.includes('--markdown') || args.includes('--readme')) {
   const { markdown } = await import('./scheduler-suite/markdown.mjs');
-  console.log(markdown(JSON.parse(readFileSync(RESULTS, 'utf8'))));
+  const tables = markdown(JSON.parse(readFileSync(RESULTS, 'utf8')));
+  if (args.includes('--markdown')) console.log(tables);
+  else {
+    const readme = join(here, '..', 'packages', 'scheduler', 'README.md');
+    const text = readFileSync(readme, 'utf8');
+    const [start, end] = ['<!-- scheduler-suite:start -->', '<!-- scheduler-suite:end -->'];
+    const a = text.indexOf(start);
+    const b = text.indexOf(end);
+    if (a < 0 || b < a) throw new Error(`${readme} has no ${start} … ${end} block`);
+    writeFileSync(readme, `${text.slice(0, a + start.length)}\n${tables}\n${text.slice(b)}`);
+    console.log(`rewrote the tables in ${readme}`);
+  }
   process.exit(0);
 }
 
