@@ -15,7 +15,8 @@ const COLUMNS = [
 
 /** Whether `robust` meets the goal on one problem × optimiser, and the figures. */
 export function goal(summary, problem, optimiser) {
-  const row = (method) => summary.find((s) => s.problem === problem && s.optimiser === optimiser && s.method === method);
+  const row = (method) =>
+    summary.find((s) => s.problem === problem && s.optimiser === optimiser && s.method === method);
   const robust = row('robust');
   const fixed = row('fixed');
   const plateau = row('reduceLROnPlateau');
@@ -43,7 +44,9 @@ export function markdown(results) {
       const c = cell(p, o, m);
       return c ? `${c.robustness}` : '—';
     });
-    const verdict = g.met ? 'met' : `**missed** (${[!g.close && 'best-of-sweep', !g.wider && 'robustness'].filter(Boolean).join(', ')})`;
+    const verdict = g.met
+      ? 'met'
+      : `**missed** (${[!g.close && 'best-of-sweep', !g.wider && 'robustness'].filter(Boolean).join(', ')})`;
     lines.push(
       `| ${p} | ${o} | ${fmt(fixed.bestOfSweep)} (${fmt(fixed.bestLearningRate)}) | ${fmt(robust.bestOfSweep)} (${robust.ratioToFixed.toPrecision(2)}×) | ${counts.join(' | ')} | ${verdict} |`,
     );
@@ -57,9 +60,13 @@ export function markdown(results) {
       `PyTorch ${results.peer.torch ?? `unavailable (${results.peer.unavailable})`}.`,
   );
   lines.push('');
-  lines.push('What each change of the robust law did (problems without the MLP, summed over problem × optimiser pairs):');
+  lines.push(
+    'What each change of the robust law did (problems without the MLP, summed over problem × optimiser pairs):',
+  );
   lines.push('');
-  lines.push('| law | change | α0 within 2× of best fixed (sum) | best-of-sweep within 1.2× of fixed | median best / best fixed |');
+  lines.push(
+    '| law | change | α0 within 2× of best fixed (sum) | best-of-sweep within 1.2× of fixed | median best / best fixed |',
+  );
   lines.push('| --- | --- | ---: | ---: | ---: |');
   const ablated = pairs.filter(([p]) => p !== 'mlp-digits');
   for (const [method, change] of ABLATION_STEPS) {
@@ -68,9 +75,13 @@ export function markdown(results) {
     const close = rows.filter((r) => r.ratioToFixed <= 1.2).length;
     const ratios = rows.map((r) => r.ratioToFixed).sort((a, b) => a - b);
     const median = ratios[ratios.length >> 1];
-    lines.push(`| \`${method}\` | ${change} | ${sum} of ${rows.length * 7} | ${close} of ${rows.length} | ${fmt(median)} |`);
+    lines.push(
+      `| \`${method}\` | ${change} | ${sum} of ${rows.length * 7} | ${close} of ${rows.length} | ${fmt(median)} |`,
+    );
   }
   const fixedSum = ablated.reduce((s, [p, o]) => s + cell(p, o, 'fixed').robustness, 0);
-  lines.push(`| fixed α | — | ${fixedSum} of ${ablated.length * 7} | ${ablated.length} of ${ablated.length} | 1 |`);
+  lines.push(
+    `| fixed α | — | ${fixedSum} of ${ablated.length * 7} | ${ablated.length} of ${ablated.length} | 1 |`,
+  );
   return lines.join('\n');
 }

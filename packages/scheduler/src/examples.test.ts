@@ -11,7 +11,9 @@ describe('documented examples', () => {
     expect(scheduled.finalLoss).toBeLessThan(scheduled.initialLoss * 1e-9);
     expect(scheduled.finalLoss).toBeLessThan(fixed.finalLoss * 1e-6);
     // The scheduler really moved α during the run; the fixed run did not.
-    expect(new Set(scheduled.trace.map((t: { learningRate: number }) => t.learningRate)).size).toBeGreaterThan(10);
+    expect(
+      new Set(scheduled.trace.map((t: { learningRate: number }) => t.learningRate)).size,
+    ).toBeGreaterThan(10);
     expect(new Set(fixed.trace.map((t: { learningRate: number }) => t.learningRate)).size).toBe(1);
     // The figures the README quotes are this run's.
     const line = `final loss: robust ${scheduled.finalLoss.toExponential(2)}, fixed α = 0.01, μ = 0.5: ${fixed.finalLoss.toExponential(2)}`;

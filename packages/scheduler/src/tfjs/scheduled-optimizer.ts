@@ -38,7 +38,10 @@ export interface ScheduledOptimizer<S extends Scheduler = Scheduler> {
  * }
  * ```
  */
-export function scheduleOptimizer<S extends Scheduler>(optimizer: tf.Optimizer, scheduler: S): ScheduledOptimizer<S> {
+export function scheduleOptimizer<S extends Scheduler>(
+  optimizer: tf.Optimizer,
+  scheduler: S,
+): ScheduledOptimizer<S> {
   applyHyperparameters(optimizer, scheduler.hyperparameters);
   return {
     optimizer,
