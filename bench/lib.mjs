@@ -54,6 +54,7 @@ export function writeResults(name, data) {
   const body = {
     name,
     date: new Date().toISOString(),
+    commit: gitCommit(),
     node: process.version,
     cpus: cpuCount(),
     ...data,
@@ -61,6 +62,12 @@ export function writeResults(name, data) {
   writeFileSync(`${file}.tmp`, JSON.stringify(body, null, 2) + '\n');
   renameSync(`${file}.tmp`, file);
   return file;
+}
+
+/** The commit the benchmark ran at, and whether the tree had uncommitted changes. */
+export function gitCommit() {
+  const git = (args) => spawnSync('git', args, { cwd: here, encoding: 'utf8' }).stdout?.trim() ?? '';
+  return { hash: git(['rev-parse', 'HEAD']) || 'unknown', dirty: git(['status', '--porcelain']).length > 0 };
 }
 
 function cpuCount() {

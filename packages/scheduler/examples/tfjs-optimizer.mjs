@@ -1,8 +1,10 @@
-// A tfjs momentum optimiser whose learning rate and momentum follow the AE-DDSP scheduler.
-// Run: node examples/tfjs-optimizer.mjs  (needs @tensorflow/tfjs-core and a backend)
+// A tfjs momentum optimiser whose learning rate and momentum follow the scheduler's robust law.
+// The gradients are written out and applied with applyGradients, so tfjs-core and its cpu
+// backend suffice (optimizer.minimize would need @tensorflow/tfjs, which registers gradients).
+// Run: node examples/tfjs-optimizer.mjs  (npm i @tensorflow/tfjs-core @tensorflow/tfjs-backend-cpu)
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { AdaptiveScheduler } from '@ae-ddsp/scheduler';
+import { AdaptiveScheduler, robust } from '@ae-ddsp/scheduler';
 import { scheduleOptimizer } from '@ae-ddsp/scheduler/tfjs';
 
 export async function run({ steps = 200, log = () => {} } = {}) {
@@ -15,7 +17,7 @@ export async function run({ steps = 200, log = () => {} } = {}) {
 
   const driven = scheduleOptimizer(
     tf.train.momentum(0.05, 0.9),
-    new AdaptiveScheduler({ learningRate: 0.05 }),
+    new AdaptiveScheduler({ ...robust, learningRate: 0.05 }),
   );
   const trace = [];
   for (let step = 0; step < steps; step++) {

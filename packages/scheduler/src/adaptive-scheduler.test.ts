@@ -385,7 +385,7 @@ describe('AdaptiveScheduler: options', () => {
     [{ momentum: 1 }, /momentum/],
     [{ momentumBounds: [0, 1] as const }, /momentumBounds/],
     [{ learningRateBounds: [3, 0.3] as const }, /learningRateBounds/],
-    [{ ditherBounds: [0, 0.1] as const }, /ditherBounds/],
+    [{ ditherBounds: [-0.1, 0.1] as const }, /ditherBounds/],
     [{ dither: 0.5 }, /dither/],
     [{ emaBeta: 1 }, /emaBeta/],
     [{ varianceWindow: 1 }, /varianceWindow/],

@@ -1,7 +1,7 @@
 import { clip } from './clip';
 import { EMPTY_FILTER_STATE, type FeedbackFilterState, filterFeedback } from './feedback-filter';
 import { resolveSchedulerOptions, type SchedulerOptions } from './options';
-import type { Feedback, FeedbackSignals, Hyperparameters } from './types';
+import type { Feedback, FeedbackSignals, Hyperparameters, Scheduler } from './types';
 
 /** Tag written into every serialized state, checked on restore. */
 export const SCHEDULER_STATE_FORMAT = 'ae-ddsp/scheduler@1';
@@ -57,7 +57,7 @@ export interface SchedulerSnapshot extends Hyperparameters {
  * }
  * ```
  */
-export class AdaptiveScheduler {
+export class AdaptiveScheduler implements Scheduler {
   /** The resolved options (defaults merged in). */
   readonly options: SchedulerOptions;
   #base: Hyperparameters;

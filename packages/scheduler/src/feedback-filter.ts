@@ -1,3 +1,4 @@
+import { trendScore } from './trend-score';
 import type { Feedback, FeedbackSignals } from './types';
 
 /** Settings of the feedback filter (all unitless). */
@@ -70,6 +71,9 @@ export function filterFeedback(
   const recentLosses = [...state.recentLosses, loss].slice(-varianceWindow);
   const lossVariance = variance(recentLosses);
   const relativeVariance = nanToInfinity(lossVariance / lossScale / lossScale);
+  const lossTrendScore = trendScore(recentLosses);
+  const lossNoise = noiseLevel(recentLosses);
+  const lossRiseScore = riseScore(state, loss);
 
   let filteredReward = state.filteredReward;
   let bestReward = state.bestReward;
@@ -94,6 +98,9 @@ export function filterFeedback(
       lossTrend,
       lossVariance,
       relativeVariance,
+      lossTrendScore,
+      lossNoise,
+      lossRiseScore,
       lossScale,
       reward,
       filteredReward: filteredReward ?? undefined,
@@ -125,6 +132,33 @@ function variance(values: readonly number[]): number {
   let squares = 0;
   for (const v of values) squares += (v - mean) * (v - mean);
   return nanToInfinity(squares / n);
+}
+
+/**
+ * (ℓ_t − ℓ̄_{t−1}) in units of the noise level of the losses before this one: ±Infinity for
+ * any rise or fall of a so-far noiseless loss, 0 at the first sample or for no change.
+ */
+function riseScore(state: FeedbackFilterState, loss: number): number {
+  if (state.filteredLoss === null) return 0;
+  const rise = loss - state.filteredLoss;
+  if (rise === 0) return 0;
+  const score = rise / Math.max(noiseLevel(state.recentLosses), Number.MIN_VALUE);
+  return Number.isNaN(score) ? Math.sign(rise) : score;
+}
+
+/**
+ * Standard deviation of the noise on a series, from its second differences (which cancel a
+ * level and a linear trend): √(mean((x_t − 2x_{t−1} + x_{t−2})²)/6). 0 with fewer than 3 values.
+ */
+function noiseLevel(values: readonly number[]): number {
+  const n = values.length;
+  if (n < 3) return 0;
+  let squares = 0;
+  for (let i = 2; i < n; i++) {
+    const d = (values[i] as number) - 2 * (values[i - 1] as number) + (values[i - 2] as number);
+    squares += d * d;
+  }
+  return nanToInfinity(Math.sqrt(squares / (6 * (n - 2))));
 }
 
 function nanToInfinity(x: number): number {

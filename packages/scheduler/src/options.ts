@@ -1,7 +1,5 @@
-import { plateauGatedDither } from './dither-law';
 import type { FeedbackFilterOptions } from './feedback-filter';
-import { trendVarianceLearningRate } from './learning-rate-law';
-import { rewardTrendMomentum } from './momentum-law';
+import { seedLaw } from './presets';
 import type { DitherLaw, DivergenceEvent, LearningRateEnvelope, LearningRateLaw, MomentumLaw } from './types';
 
 /** Everything an {@link AdaptiveScheduler} can be configured with. */
@@ -16,7 +14,7 @@ export interface SchedulerOptions extends FeedbackFilterOptions {
   readonly learningRateBounds: readonly [number, number];
   /** μ stays in [lo, hi] with 0 ≤ lo ≤ hi < 1. */
   readonly momentumBounds: readonly [number, number];
-  /** σ stays in [lo, hi] with 0 < lo ≤ hi ≤ 1. */
+  /** σ stays in [lo, hi] with 0 ≤ lo ≤ hi ≤ 1 (σ0 = 0 with lo = 0: no dither). */
   readonly ditherBounds: readonly [number, number];
   /** Factor in (0, 1) applied to α when feedback is non-finite. */
   readonly divergenceDamping: number;
@@ -32,23 +30,14 @@ export interface SchedulerOptions extends FeedbackFilterOptions {
   readonly onDivergence: ((event: DivergenceEvent) => void) | undefined;
 }
 
-/** The AE-DDSP seed's practical defaults (AE-DDSP §8, docs/method.md). Frozen: spread it to derive your own. */
+/**
+ * The defaults of a bare `new AdaptiveScheduler()`: the {@link seedLaw} (AE-DDSP §8,
+ * docs/method.md) with α0 = 1e-3. Frozen: spread it to derive your own. For new code,
+ * `{ ...robust, learningRate }` is the recommended law.
+ */
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = Object.freeze({
+  ...seedLaw,
   learningRate: 1e-3,
-  momentum: 0.9,
-  dither: 1e-3,
-  learningRateBounds: Object.freeze([0.3, 3]) as readonly [number, number],
-  momentumBounds: Object.freeze([0, 0.99]) as readonly [number, number],
-  ditherBounds: Object.freeze([1e-6, 0.05]) as readonly [number, number],
-  divergenceDamping: 0.5,
-  emaBeta: 0.9,
-  varianceWindow: 10,
-  plateauPatience: 5,
-  plateauTolerance: 1e-4,
-  scaleFloor: 1e-12,
-  learningRateLaw: trendVarianceLearningRate(),
-  momentumLaw: rewardTrendMomentum(),
-  ditherLaw: plateauGatedDither(),
   envelope: undefined,
   onDivergence: undefined,
 });
@@ -71,8 +60,8 @@ export function resolveSchedulerOptions(options: Partial<SchedulerOptions> = {})
     fail('learningRateBounds', '[lo, hi] with 0 < lo ≤ hi (factors of learningRate)', o.learningRateBounds);
   if (!pair(o.momentumBounds) || o.momentumBounds[0] < 0 || o.momentumBounds[1] >= 1)
     fail('momentumBounds', '[lo, hi] with 0 ≤ lo ≤ hi < 1', o.momentumBounds);
-  if (!pair(o.ditherBounds) || o.ditherBounds[0] <= 0 || o.ditherBounds[1] > 1)
-    fail('ditherBounds', '[lo, hi] with 0 < lo ≤ hi ≤ 1', o.ditherBounds);
+  if (!pair(o.ditherBounds) || o.ditherBounds[0] < 0 || o.ditherBounds[1] > 1)
+    fail('ditherBounds', '[lo, hi] with 0 ≤ lo ≤ hi ≤ 1', o.ditherBounds);
   if (!finite(o.momentum) || o.momentum < o.momentumBounds[0] || o.momentum > o.momentumBounds[1])
     fail('momentum', `a number in [${o.momentumBounds.join(', ')}]`, o.momentum);
   if (!finite(o.dither) || o.dither < o.ditherBounds[0] || o.dither > o.ditherBounds[1])

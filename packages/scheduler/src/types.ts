@@ -43,6 +43,22 @@ export interface FeedbackSignals {
   readonly lossVariance: number;
   /** `lossVariance / lossScale²`: the variance in units of the loss's own size. */
   readonly relativeVariance: number;
+  /**
+   * Mann–Kendall score of the last `varianceWindow` raw losses ({@link trendScore}): positive
+   * when they fall, about N(0, 1) when they only fluctuate, whatever the loss's scale or noise.
+   */
+  readonly lossTrendScore: number;
+  /**
+   * The loss's noise level: standard deviation estimated from the second differences of the
+   * last `varianceWindow` raw losses, which cancel a steady trend (0 with fewer than three).
+   */
+  readonly lossNoise: number;
+  /**
+   * (ℓ_t − ℓ̄_{t−1}) / (the `lossNoise` of the losses before this one): how far this loss lies
+   * above the running level, in units of the noise. Large for a real rise (on a so-far
+   * noiseless loss, any rise: +Infinity); negative below the level; 0 at the first sample.
+   */
+  readonly lossRiseScore: number;
   /** max(|best filtered loss so far|, scaleFloor): the yardstick for loss thresholds. */
   readonly lossScale: number;
   /** The raw reward of this step, if one was given. */
@@ -97,4 +113,23 @@ export interface DivergenceEvent {
   readonly value: number;
   /** The (damped, clipped) adaptive learning rate after the event. */
   readonly learningRate: number;
+}
+
+/**
+ * What every scheduler of this package is: feed it each step's feedback, get the
+ * hyperparameters for the next optimiser step; its state round-trips through JSON.
+ * {@link AdaptiveScheduler}, {@link ReduceLROnPlateau}, {@link BoldDriver},
+ * {@link CosineAnnealing} and {@link CosineWarmRestarts} all have this shape.
+ */
+export interface Scheduler {
+  /** The hyperparameters in effect now (the last value `update` returned). */
+  readonly hyperparameters: Hyperparameters;
+  /** Number of updates consumed. */
+  readonly step: number;
+  /** Feeds one step's feedback (a bare number is the loss) and returns the hyperparameters to use next. */
+  update(feedback: Feedback | number): Hyperparameters;
+  /** The complete state, JSON-safe. */
+  toJSON(): unknown;
+  /** Replaces the state with `toJSON()` output (object or JSON text) of a scheduler built with the same options. */
+  restore(state: unknown): void;
 }

@@ -1,14 +1,13 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import type { AdaptiveScheduler } from '../adaptive-scheduler';
-import type { Feedback, Hyperparameters } from '../types';
+import type { Feedback, Hyperparameters, Scheduler } from '../types';
 import { type AppliedHyperparameters, applyHyperparameters } from './apply-hyperparameters';
 
-/** A tfjs optimiser driven by an {@link AdaptiveScheduler}, one `step` per iteration. */
-export interface ScheduledOptimizer {
+/** A tfjs optimiser driven by a scheduler of this package (any {@link Scheduler}), one `step` per iteration. */
+export interface ScheduledOptimizer<S extends Scheduler = Scheduler> {
   /** The driven tfjs optimiser. */
   readonly optimizer: tf.Optimizer;
   /** The scheduler setting its hyperparameters. */
-  readonly scheduler: AdaptiveScheduler;
+  readonly scheduler: S;
   /**
    * Feeds this step's feedback to the scheduler and applies the resulting hyperparameters
    * to the optimiser. Returns them with what took effect.
@@ -19,11 +18,19 @@ export interface ScheduledOptimizer {
 /**
  * Couples a scheduler to a tfjs optimiser: each `step(loss)` updates the scheduler and sets
  * the optimiser's learning rate (and momentum where supported, see `supportsMomentum`).
- * The optimiser starts at the scheduler's initial hyperparameters.
+ * The optimiser starts at the scheduler's initial hyperparameters. Works with
+ * `AdaptiveScheduler` and the drop-in schedules (`ReduceLROnPlateau`, `CosineAnnealing`, …).
+ * `optimizer.minimize` needs tfjs's gradients registered: `@tensorflow/tfjs` does that;
+ * tfjs-core alone does not (compute gradients yourself and call `applyGradients`).
  *
  * @example
  * ```ts
- * const driven = scheduleOptimizer(tf.train.momentum(0.05, 0.9), new AdaptiveScheduler({ learningRate: 0.05 }));
+ * import * as tf from '@tensorflow/tfjs';
+ *
+ * const driven = scheduleOptimizer(
+ *   tf.train.momentum(0.05, 0.9),
+ *   new AdaptiveScheduler({ ...robust, learningRate: 0.05 }),
+ * );
  * for (let i = 0; i < 100; i++) {
  *   const loss = driven.optimizer.minimize(() => lossFn(), true) as tf.Scalar;
  *   driven.step(loss.dataSync()[0]);
@@ -31,7 +38,10 @@ export interface ScheduledOptimizer {
  * }
  * ```
  */
-export function scheduleOptimizer(optimizer: tf.Optimizer, scheduler: AdaptiveScheduler): ScheduledOptimizer {
+export function scheduleOptimizer<S extends Scheduler>(
+  optimizer: tf.Optimizer,
+  scheduler: S,
+): ScheduledOptimizer<S> {
   applyHyperparameters(optimizer, scheduler.hyperparameters);
   return {
     optimizer,
