@@ -15,6 +15,8 @@ export interface PositionalSpec {
   readonly description: string;
   /** True when the argument may be omitted. */
   readonly optional?: boolean;
+  /** True when the last argument may be repeated (`files…`). */
+  readonly variadic?: boolean;
 }
 
 /** What a command receives when it runs. */

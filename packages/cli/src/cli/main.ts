@@ -42,7 +42,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     const command = findCommand(name);
     if (!command) throw new UsageError(unknownCommand(name));
     const required = command.positionals.filter((p) => !p.optional).length;
-    const parsed = parseCommandLine(command.name, rest, command.flags, required, command.positionals.length);
+    const most = command.positionals.at(-1)?.variadic ? Number.POSITIVE_INFINITY : command.positionals.length;
+    const parsed = parseCommandLine(command.name, rest, command.flags, required, most);
     if (parsed.help) {
       io.stdout.write(commandHelp(command));
       return EXIT_CODES.ok;

@@ -4,16 +4,20 @@
  */
 
 import type { Command } from '../cli/command';
+import { batchCommand } from './batch-command';
 import { benchCommand } from './bench-command';
 import { featuresCommand } from './features-command';
 import { matchCommand } from './match-command';
 import { paramsCommand } from './params-command';
 import { presetsCommand } from './presets-command';
 import { renderCommand } from './render-command';
+import { workerCommand } from './worker-command';
 
 /** The commands, in help order. */
 export const COMMANDS: readonly Command[] = Object.freeze([
   matchCommand,
+  batchCommand,
+  workerCommand,
   renderCommand,
   featuresCommand,
   presetsCommand,
