@@ -50,7 +50,7 @@ export interface BatchJob {
   readonly out: string;
   /** Redo the job even when its folder exists. */
   readonly force: boolean;
-  /** When the job was handed to the engine (ms since the epoch). */
+  /** When the job was handed to the engine (ms since the epoch; the engines stamp it). */
   readonly queuedAt: number;
 }
 

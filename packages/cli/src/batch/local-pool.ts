@@ -45,7 +45,8 @@ export async function runLocalPool(jobs: readonly BatchJob[], options: LocalPool
         const { port1, port2 } = new MessageChannel();
         port1.on('message', (startedAt: number) => options.onStart(job.id, startedAt));
         try {
-          options.onOutcome(await pool.run({ job, started: port2 }, { transferList: [port2] }));
+          const task = { job: { ...job, queuedAt: Date.now() }, started: port2 };
+          options.onOutcome(await pool.run(task, { transferList: [port2] }));
         } catch (error) {
           // The thread died or could not write: the job fails with that reason, the batch goes on.
           options.onOutcome(await failedOutcome(job, error));

@@ -13,6 +13,7 @@
  * @module
  */
 
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, QueueEvents } from 'bullmq';
 import type { BatchJob } from './batch-job';
@@ -33,9 +34,9 @@ export interface QueueRunOptions extends EngineEvents {
   readonly pollMs?: number;
 }
 
-/** The queue id of a job: its folder name; a forced re-run gets a fresh id. */
-export function queueJobId(job: BatchJob): string {
-  return job.force ? `${job.id}.force-${job.queuedAt}` : job.id;
+/** The queue id of a job: its folder name; a forced re-run gets a fresh id (`run` tells runs apart). */
+export function queueJobId(job: BatchJob, run: string): string {
+  return job.force ? `${job.id}.force-${run}` : job.id;
 }
 
 /** Enqueues `jobs` and resolves when every one has an outcome. */
@@ -46,7 +47,8 @@ export async function runOnQueue(jobs: readonly BatchJob[], options: QueueRunOpt
   const queue = new Queue(options.address.name, { connection });
   const events = new QueueEvents(options.address.name, { connection });
   const pending = new Map(jobs.map((job) => [job.id, job]));
-  const byQueueId = new Map(jobs.map((job) => [queueJobId(job), job]));
+  const run = randomBytes(4).toString('hex');
+  const byQueueId = new Map(jobs.map((job) => [queueJobId(job, run), job]));
   events.on('active', ({ jobId }) => {
     const job = byQueueId.get(jobId);
     if (job && pending.has(job.id)) options.onStart(job.id, Date.now());
@@ -54,18 +56,21 @@ export async function runOnQueue(jobs: readonly BatchJob[], options: QueueRunOpt
   try {
     await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
     const tail = await IndexTail.atEnd(out);
+    const queuedAt = Date.now();
     await queue.addBulk(
-      jobs.map((job) => ({
-        name: 'match',
-        data: job,
-        opts: {
-          jobId: queueJobId(job),
-          attempts: QUEUE_RETRIES.attempts,
-          backoff: { type: 'exponential', delay: QUEUE_RETRIES.backoffMs },
-          removeOnComplete: true,
-          removeOnFail: true,
-        },
-      })),
+      jobs
+        .map((job) => ({ ...job, queuedAt }))
+        .map((job) => ({
+          name: 'match',
+          data: job,
+          opts: {
+            jobId: queueJobId(job, run),
+            attempts: QUEUE_RETRIES.attempts,
+            backoff: { type: 'exponential', delay: QUEUE_RETRIES.backoffMs },
+            removeOnComplete: true,
+            removeOnFail: true,
+          },
+        })),
     );
     const settle = async () => {
       for (const record of await tail.read()) {
@@ -79,7 +84,7 @@ export async function runOnQueue(jobs: readonly BatchJob[], options: QueueRunOpt
       // Every few seconds: jobs no longer in the queue that left no line.
       if (tick % 10 !== 9) continue;
       for (const job of [...pending.values()].slice(0, 200)) {
-        if ((await queue.getJobState(queueJobId(job))) !== 'unknown') continue;
+        if ((await queue.getJobState(queueJobId(job, run))) !== 'unknown') continue;
         await settle();
         if (!pending.has(job.id)) continue;
         pending.delete(job.id);
