@@ -207,7 +207,8 @@ console.log(`wrote ${writeResults('batch', results)}`);
 rmSync(work, { recursive: true, force: true });
 
 function gitCommit() {
-  const run = (args) => spawnSync('git', args, { cwd: here, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const run = (args) =>
+    spawnSync('git', args, { cwd: join(here, '..'), encoding: 'utf8' }).stdout?.trim() ?? '';
   const dirty = run(['status', '--porcelain', '--', 'packages/cli/src', 'bench/batch.bench.mjs']);
   return { hash: run(['rev-parse', 'HEAD']), dirty: dirty.length > 0 };
 }
@@ -231,4 +232,28 @@ function report(r) {
       `Enqueue → start of a lone job (median of ${r.overhead_ms.bullmq.runs_ms.length}): ${f(r.overhead_ms.bullmq.median_ms, 0)} ms on BullMQ, ` +
       `${f(r.overhead_ms.local.median_ms, 0)} ms in a fresh local pool (there it includes starting the thread and its TensorFlow.js). One job at match's defaults (150 steps, 1 s target): ${f(r.default_job.time_s)} s.`,
   );
+  // On paper: L jobs of t seconds plus o seconds of queue overhead each, on N machines of c
+  // cores at the parallel efficiency e measured above (2 threads vs 1, at most 1).
+  const L = 10_000;
+  const t = r.default_job.time_s;
+  const o = r.overhead_ms.bullmq.median_ms / 1000;
+  const e = Math.min(1, r.speedup_2_vs_1 / 2);
+  const hours = (machines, cores, efficiency) => (L * (t + o)) / (machines * cores * efficiency) / 3600;
+  console.log(
+    `\nA ${L.toLocaleString('en')}-file library at match's defaults, on paper: T = L·(t + o) / (N·c·e) with ` +
+      `t = ${f(t)} s per job, o = ${f(o, 3)} s queue overhead, c cores per machine and e the parallel efficiency ` +
+      `(${f(e, 2)} measured here; 1 when every core is free):\n`,
+  );
+  console.log(`| machines × cores | hours at e = ${f(e, 2)} | hours at e = 1 |`);
+  console.log('| --- | --- | --- |');
+  for (const [machines, cores] of [
+    [1, 2],
+    [4, 2],
+    [16, 2],
+    [4, 8],
+    [16, 8],
+  ])
+    console.log(
+      `| ${machines} × ${cores} | ${f(hours(machines, cores, e))} | ${f(hours(machines, cores, 1))} |`,
+    );
 }

@@ -9,20 +9,14 @@
  * @module
  */
 
-import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { BatchJob } from './batch-job';
 import { builtEntry } from './built-entry';
-import type { EngineEvents } from './engine';
+import { defaultWorkerCount, type EngineEvents } from './engine';
 import { failedOutcome } from './failed-outcome';
 import type { JobOutcome } from './job-record';
 import type { PoolTask } from './pool-thread';
-
-/** Default number of pool threads: the cores this process may use. */
-export function defaultWorkerCount(): number {
-  return availableParallelism();
-}
 
 /** Options of {@link runLocalPool}. */
 export interface LocalPoolOptions extends EngineEvents {

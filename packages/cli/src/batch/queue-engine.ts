@@ -22,9 +22,7 @@ import { failedOutcome } from './failed-outcome';
 import { IndexTail } from './index-tail';
 import { isJobFinished } from './process-job';
 import { connectionOptions, type QueueAddress } from './queue-address';
-
-/** Attempts per job (the first run and its retries) and the first retry's delay. */
-export const QUEUE_RETRIES = Object.freeze({ attempts: 3, backoffMs: 2000 });
+import { QUEUE_RETRIES } from './queue-settings';
 
 /** Options of {@link runOnQueue}. */
 export interface QueueRunOptions extends EngineEvents {

@@ -19,12 +19,7 @@ import { builtEntry } from './built-entry';
 import { failedOutcome } from './failed-outcome';
 import type { JobOutcome } from './job-record';
 import { connectionOptions, type QueueAddress } from './queue-address';
-
-/** Default seconds before a dead worker's job is taken by another. */
-export const DEFAULT_STALL_SECONDS = 30;
-
-/** How many times a job may be taken from a dead worker before it fails. */
-export const MAX_STALLS = 2;
+import { DEFAULT_STALL_SECONDS, MAX_STALLS } from './queue-settings';
 
 /** Options of {@link startQueueWorker}. */
 export interface QueueWorkerOptions {

@@ -13,10 +13,9 @@ import { INDEX_HTML, INDEX_JSONL, writeIndexHtml } from '../batch/batch-index';
 import { type BatchJob, createJob, type JobSettings } from '../batch/batch-job';
 import { createBatchProgress, type ProgressMode } from '../batch/batch-progress';
 import { collectTargets, type TargetSpec } from '../batch/batch-targets';
-import { defaultWorkerCount, runLocalPool } from '../batch/local-pool';
+import { defaultWorkerCount } from '../batch/engine';
 import { isJobFinished, removeStaleStaging, STAGING_FOLDER } from '../batch/process-job';
 import { parseQueueAddress } from '../batch/queue-address';
-import { runOnQueue } from '../batch/queue-engine';
 import { commitFiles } from '../cli/atomic-write';
 import type { Command } from '../cli/command';
 import { type FlagValues, parseCommandLine } from '../cli/flags';
@@ -180,8 +179,9 @@ export const batchCommand: Command = {
       describe: { engine: address ? 'bullmq' : 'local', workers: address ? null : workers, out },
     });
     const events = { onStart: (id: string) => progress.started(id), onOutcome: progress.finished };
-    if (address) await runOnQueue(todo, { ...events, address });
-    else await runLocalPool(todo, { ...events, workers });
+    // The engines load their libraries (piscina, bullmq) only when a batch runs.
+    if (address) await (await import('../batch/queue-engine')).runOnQueue(todo, { ...events, address });
+    else await (await import('../batch/local-pool')).runLocalPool(todo, { ...events, workers });
     const counts = progress.end();
     await writeIndexHtml(out);
     await rmdir(join(out, STAGING_FOLDER)).catch(() => undefined); // only when empty

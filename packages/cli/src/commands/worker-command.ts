@@ -7,7 +7,7 @@
 
 import { basename } from 'node:path';
 import { parseQueueAddress } from '../batch/queue-address';
-import { DEFAULT_STALL_SECONDS, startQueueWorker } from '../batch/queue-worker';
+import { DEFAULT_STALL_SECONDS } from '../batch/queue-settings';
 import { workerName } from '../batch/worker-name';
 import type { Command } from '../cli/command';
 import { warn } from '../cli/io';
@@ -73,6 +73,7 @@ export const workerCommand: Command = {
       if (text) io.stderr.write(`worker: ${line}\n`);
     };
     let lastError = '';
+    const { startQueueWorker } = await import('../batch/queue-worker'); // loads bullmq
     const worker = startQueueWorker({
       address,
       concurrency: values['concurrency'] as number,
