@@ -2,7 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { errorLine, runBinary } from '../test-support/binary';
 
-const COMMAND_NAMES = ['match', 'memory', 'encoder', 'render', 'features', 'presets', 'params', 'bench'];
+const COMMAND_NAMES = [
+  'match',
+  'batch',
+  'worker',
+  'memory',
+  'encoder',
+  'render',
+  'features',
+  'presets',
+  'params',
+  'bench',
+];
 
 describe('ae-ddsp help', () => {
   it('lists every command; no command prints the list and exits 2', async () => {
@@ -14,16 +25,18 @@ describe('ae-ddsp help', () => {
     expect(none.stdout).toBe(help.stdout);
   });
 
-  it('every command has --help (and `help <command>`) with usage, options and examples', async () => {
-    for (const name of COMMAND_NAMES) {
+  // One test per command, so a loaded machine's slow starts never add up past the time limit.
+  it.each(COMMAND_NAMES)(
+    '%s has --help (and `help <command>`) with usage, options and examples',
+    async (name) => {
       const help = await runBinary([name, '--help']);
       expect(help.status, name).toBe(0);
       expect(help.stdout).toMatch(new RegExp(`^Usage: ae-ddsp ${name}`));
       expect(help.stdout).toContain('Options:');
       expect(help.stdout).toMatch(/Examples:\n {2}# .+\n {2}ae-ddsp /);
       expect((await runBinary(['help', name])).stdout).toBe(help.stdout);
-    }
-  });
+    },
+  );
 
   it('--version prints the version; an unknown command is one line and exit 2', async () => {
     const version = await runBinary(['--version']);
