@@ -1,8 +1,8 @@
 import type { LossFactory, RewardFactory } from '@ae-ddsp/features';
 import type { SchedulerOptions } from '@ae-ddsp/scheduler';
 import type * as tf from '@tensorflow/tfjs-core';
-import type { CmaEsSearchOptions } from './cma-es-search';
 import type { AnalysisInitialOptions } from './analysis-initial';
+import type { CmaEsSearchOptions } from './cma-es-search';
 import type { HarmonicEscapeOptions } from './harmonic-escapes';
 import type {
   ExplorerFactory,

@@ -13,6 +13,13 @@ import { UsageError } from '../cli/usage-error';
 import { isStandardOutput, writeOutput } from '../cli/write-output';
 import { createPlant, synthSource } from '../synth/synth-source';
 
+/** Sample peak of `samples` in dBFS (−Infinity when silent). */
+export function peakDbfs(samples: ArrayLike<number>): number {
+  let peak = 0;
+  for (let i = 0; i < samples.length; i++) peak = Math.max(peak, Math.abs(samples[i]!));
+  return 20 * Math.log10(peak);
+}
+
 /** The `render` command. */
 export const renderCommand: Command = {
   name: 'render',
