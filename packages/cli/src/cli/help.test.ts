@@ -4,10 +4,10 @@ import { errorLine, runBinary } from '../test-support/binary';
 
 const COMMAND_NAMES = [
   'match',
-  'batch',
-  'worker',
   'memory',
   'encoder',
+  'batch',
+  'worker',
   'render',
   'features',
   'presets',

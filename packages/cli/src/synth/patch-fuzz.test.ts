@@ -54,9 +54,36 @@ function places(patch: Record<string, Json>): Record<string, Json>[] {
   return out;
 }
 
-/** A patch file's text: arbitrary JSON, or a preset with 1–3 mutations. */
+/** A preset whose existing parameter values are replaced by numbers, in range or not, or by other JSON. */
+const retunedPreset = fc
+  .record({
+    preset: fc.constantFrom(...PRESET_NAMES),
+    edits: fc.array(
+      fc.record({
+        node: fc.nat(),
+        param: fc.nat(),
+        value: fc.oneof(fc.double({ min: -1e4, max: 1e5, noNaN: true }), fc.double(), value),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+  })
+  .map(({ preset, edits }) => {
+    const patch = JSON.parse(savePatch(presetPatch(preset))) as {
+      nodes: { params?: Record<string, Json> }[];
+    };
+    const withParams = patch.nodes.filter((n) => n.params && Object.keys(n.params).length > 0);
+    for (const edit of edits) {
+      const params = withParams[edit.node % withParams.length]!.params!;
+      const names = Object.keys(params);
+      params[names[edit.param % names.length]!] = edit.value;
+    }
+    return JSON.stringify(patch);
+  });
+
+/** A patch file's text: arbitrary JSON, a preset with 1–3 mutations, or a retuned preset. */
 const patchText = fc.oneof(
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)) },
+  { weight: 1, arbitrary: retunedPreset },
   {
     weight: 4,
     arbitrary: fc

@@ -17,6 +17,7 @@ const SWEPT_PAST_THE_TOP: Record<string, number> = {
   'filterEnv.decay': 0.035,
   'filterEnv.sustain': 0.657,
   'filterEnv.release': 0.0389,
+  'filterEnv.noteOff': 0.6, // the note-off every envelope had before it was learnable
   'vcf.cutoff': 3760,
   'vcf.resonance': 0.396,
   'vcf.cutoffModulation': 1.973,
@@ -24,6 +25,7 @@ const SWEPT_PAST_THE_TOP: Record<string, number> = {
   'ampEnv.decay': 0.0707,
   'ampEnv.sustain': 0.821,
   'ampEnv.release': 0.164,
+  'ampEnv.noteOff': 0.6,
   'vca.gain': 0.646,
   'vca.amount': 1,
 };
