@@ -1,5 +1,5 @@
 /**
- * A starting point from the target itself: {@link analyzeTarget} of `@ae-ddsp/features`
+ * A starting point from the target itself: `analyzeTarget` of `@ae-ddsp/features`
  * measures the note (f0, level, envelope, brightness) and the measurements are mapped onto
  * any plant by its parameters' units and names ({@link parameterRoles}):
  * - pitch: every oscillator `frequency` (Hz on a generator) is transposed by one ratio so
@@ -135,7 +135,7 @@ export function parameterRoles(rows: readonly DescribedParameter[]): ParameterRo
  * A starting point for matching `audio` (mono, at `plant.sampleRate`) with `plant`: see the
  * module description. Uses `calibrationRenders` renders of the plant and the active tfjs
  * backend; leaks no tensors. Throws on a plant without units (`describe`, `toNormalised`),
- * on bad audio (as {@link analyzeTarget}) and on a bad hint.
+ * on bad audio (as `analyzeTarget`) and on a bad hint.
  */
 export function analysisInitial(
   plant: DescribedPlant,
